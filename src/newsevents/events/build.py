@@ -1,0 +1,182 @@
+"""From parse drafts to `Event` records: PLOVER type, CAMEO refinement, mode, context,
+modality, date, confidence; then one record per event per article."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span
+
+from ..records import Actor, Event
+from ..when import event_date
+from .coder import FUTURE_TO_AGREE, PHONE_WORDS, RECIPROCAL, Draft
+from .lexicon import Lexicon
+
+# Confidence of a draft by how it was found, before adjustments; calibrated by reading the
+# `evaluate --errors` output of the dev gold sets (re-run it after changing these).
+BASE_CONFIDENCE = {"verb": 0.6, "frame": 0.6, "light-verb": 0.55, "noun": 0.45}
+BONUS_SOURCE = 0.15
+BONUS_TARGET = 0.1
+PENALTY_REFERENCE = 0.1
+PENALTY_NO_SOURCE = 0.2
+
+
+def finish(draft: Draft, sent: Span, sentence_index: int, doc_id: str, article_date: str | None,
+           lexicon: Lexicon, version: str, offset: int = 0) -> Event:
+    code = draft.cameo
+    plover = lexicon.code(code).plover
+    modality = draft.modality
+    if modality == "intended" and plover in FUTURE_TO_AGREE:
+        code = lexicon.complements.get(("03", plover), "030")
+    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    text_lower = sent.text.lower()
+    contexts = _contexts(lemmas, text_lower, lexicon)
+    code = _refine(code, contexts, lemmas, lexicon)
+    entry = lexicon.code(code)
+    plover = entry.plover
+    mode = draft.mode or entry.mode
+    if plover == "CONSULT" and lemmas & PHONE_WORDS and code in ("040", "046", "04"):
+        code, mode = "041", "phone"
+        entry = lexicon.code(code)
+    source, target = _orient(draft.source, draft.target, plover)
+    date = event_date(_date_phrases(sent, draft, lexicon), article_date)
+    if date.historical and modality == "asserted":
+        modality = "historical"
+    confidence = BASE_CONFIDENCE[draft.via]
+    confidence += BONUS_SOURCE * any(a.country or a.code for a in source)
+    confidence += BONUS_TARGET * any(a.country or a.code for a in target)
+    confidence -= PENALTY_REFERENCE * any(a.text.lower() != a.name.lower()
+                                          and a.kind == "person" and a.text.islower()
+                                          for a in source + target if a.name)
+    confidence -= PENALTY_NO_SOURCE * (not source)
+    trigger = draft.trigger
+    return Event(
+        doc_id=doc_id,
+        sentence_index=sentence_index,
+        sentence=sent.text.strip(),
+        event=plover,
+        cameo=code,
+        mode=mode,
+        context=tuple(contexts),
+        source=_shift(source, offset),
+        target=_shift(target, offset),
+        date=date.date,
+        date_text=date.text,
+        negated=draft.negated,
+        modality=modality,
+        goldstein=entry.goldstein,
+        quad_class=entry.quad_class,
+        confidence=round(max(0.05, min(0.99, confidence)), 2),
+        trigger=trigger.text,
+        trigger_span=(trigger.start_char + offset, trigger.end_char + offset),
+        version=version,
+    )
+
+
+def _shift(actors: tuple[Actor, ...], offset: int) -> tuple[Actor, ...]:
+    if not offset:
+        return actors
+    return tuple(replace(a, start=a.start + offset, end=a.end + offset) for a in actors)
+
+
+def _contexts(lemmas: set[str], text: str, lexicon: Lexicon) -> list[str]:
+    found: list[str] = []
+    for word, contexts in lexicon.contexts.items():
+        hit = (word in text) if " " in word else (word in lemmas)
+        if hit:
+            for c in contexts:
+                if c not in found:
+                    found.append(c)
+    return found
+
+
+def _refine(code: str, contexts: list[str], lemmas: set[str], lexicon: Lexicon) -> str:
+    for when, refined in lexicon.refinements.get(code, ()):
+        if when.startswith("words:"):
+            if lemmas & set(when[6:].split("|")):
+                return refined
+        elif when in contexts:
+            return refined
+    return code
+
+
+def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | None
+            ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+    """Compound actors: nobody targets themselves; joint actions target each other."""
+    if source and len(target) > 1:
+        source_countries = {a.country for a in source}
+        target = tuple(a for a in target if a.country not in source_countries) or target
+    if target and len(source) > 1:
+        target_countries = {a.country for a in target}
+        kept = tuple(a for a in source if a.country not in target_countries or not a.country)
+        source = kept or source
+    if source and target and {_key(a) for a in source} == {_key(a) for a in target} \
+            and len(source) == 1:
+        target = ()
+    if not target and len(source) > 1 and plover in RECIPROCAL \
+            and len({a.country for a in source}) > 1:
+        target = tuple(reversed(source))
+    return source, target
+
+
+def _key(actor: Actor) -> tuple:
+    return (actor.name, actor.country, actor.code)
+
+
+def _date_phrases(sent: Span, draft: Draft, lexicon: Lexicon) -> list[str]:
+    """DATE entities that belong to this event, nearest first. A date belongs to the event
+    word closest before it: in "reiterated commitments made during their meeting at the summit
+    in 2023" the year dates the meeting, not the reiteration, whatever the parse says."""
+    trigger = draft.trigger.start
+    own = []
+    for ent in (e for e in sent.ents if e.label_ == "DATE"):
+        anchor = next((t.i for t in reversed(sent.doc[sent.start: ent.start])
+                       if _is_event_word(t, lexicon)), None)
+        if anchor is None or anchor == trigger or (draft.clause is not None
+                                                   and anchor == draft.clause.i):
+            own.append(ent)
+    own.sort(key=lambda e: abs(e.start - trigger))
+    return [e.text for e in own]
+
+
+def _is_event_word(token, lexicon: Lexicon) -> bool:
+    pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
+    return pos is not None and ((pos, token.lemma_.lower()) in lexicon.triggers
+                                or token.lower_ in ("summit", "conference", "talks"))
+
+
+def merge(events: list[Event]) -> list[Event]:
+    """One record per event per article: the same type, actors and polarity mentioned again
+    (a headline and its paragraph, a recap) count as one with more mentions. Mentions with
+    different explicit dates stay apart; an undated mention joins a dated one and takes its
+    date."""
+    kept: list[Event] = []
+    for e in events:
+        key = _merge_key(e)
+        twin = next((k for k in kept if _merge_key(k) == key and (
+            k.date == e.date or k.date_text is None or e.date_text is None)), None)
+        if twin is None:
+            kept.append(e)
+            continue
+        dated = e if twin.date_text is None and e.date_text is not None else twin
+        # The most specific coding of the mentions stands for the event.
+        best = max((twin, e), key=lambda x: (len(x.cameo), x.confidence))
+        kept[kept.index(twin)] = replace(
+            twin,
+            cameo=best.cameo,
+            mode=best.mode,
+            goldstein=best.goldstein,
+            quad_class=best.quad_class,
+            date=dated.date,
+            date_text=dated.date_text,
+            modality=dated.modality,
+            mentions=twin.mentions + 1,
+            context=tuple(dict.fromkeys(twin.context + e.context)),
+            confidence=max(twin.confidence, e.confidence),
+        )
+    return kept
+
+
+def _merge_key(e: Event) -> tuple:
+    return (e.event or e.cameo, frozenset(_key(a) for a in e.source),
+            frozenset(_key(a) for a in e.target), e.negated)

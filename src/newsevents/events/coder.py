@@ -1,0 +1,402 @@
+"""Find events in the dependency parse: a spaCy component writing `doc.spans["events"]`.
+
+For each word that the trigger lexicon knows (a verb, a noun after a light verb, a noun with an
+actor of its own), the source is the agent (subject, passive `by`-agent, shared subject of a
+coordinated or participial verb), the target the patient or recipient (object, dative, `with`/
+`to`/`against` phrases). Verbs that take another event as complement ("pledged to bolster",
+"threatened to ban", "urged X to withdraw") combine with it through the complement table.
+Each event span carries `span._.draft`, a `Draft` the pipeline turns into an `Event`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import Actor
+from .lexicon import Lexicon, Trigger
+
+if not Span.has_extension("draft"):
+    Span.set_extension("draft", default=None)
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+OBJECT_DEPS = {"dobj", "obj"}
+# Prepositions whose object is the target of the event they hang on, in order of preference.
+TARGET_PREPS = ("with", "to", "against", "on", "upon", "toward", "towards", "into", "at",
+                "from", "for", "over", "between", "among")
+# Prepositions that reach from a noun to the actors behind it: "ties between Russia and Mali".
+REACHING_PREPS = {"between", "of", "with", "among"}
+FUTURE_AUX = {"will", "shall", "'ll"}
+CONDITIONAL_MARKS = {"if", "unless", "whether"}
+# Cooperative events that PLOVER codes as AGREE when they are promised, not done.
+FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+# Events that two parties do together: with a compound source and no target, each member is
+# the other's target ("Putin and Goïta discussed...").
+RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REJECT", "ASSAULT"}
+FRAME_ROOTS = {"intent": "03", "threat": "13", "refusal": "12"}
+PHONE_WORDS = {"phone", "telephone", "call", "phoned", "telephoned"}
+
+
+@dataclass
+class Draft:
+    """An event as the parse gives it, before dates, dedup and output formatting."""
+
+    cameo: str
+    trigger: Span
+    source: tuple[Actor, ...]
+    target: tuple[Actor, ...]
+    mode: str | None = None
+    negated: bool = False
+    modality: str = "asserted"
+    via: str = "verb"  # verb | light-verb | noun | frame
+    clause: Token | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+class EventCoder:
+    """spaCy component: `doc.spans["events"]` from triggers, frames and actors."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        actors = {span._.head_i: span._.actors for span in doc.spans.get("actors", [])}
+        drafts: list[Draft] = []
+        for sent in doc.sents:
+            drafts.extend(SentenceCoder(self.lexicon, actors, sent).code())
+        spans = []
+        for draft in drafts:
+            span = Span(doc, draft.trigger.start, draft.trigger.end, label=draft.cameo)
+            span._.draft = draft
+            spans.append(span)
+        doc.spans["events"] = spans
+        return doc
+
+
+class SentenceCoder:
+    """The rules, applied to one sentence."""
+
+    def __init__(self, lexicon: Lexicon, actors: dict[int, tuple[Actor, ...]], sent: Span):
+        self.lex = lexicon
+        self.actors = actors
+        self.sent = sent
+        self.used: set[int] = set()  # triggers already part of an event (complements, objects)
+
+    # -- rule lookup --------------------------------------------------------------------------
+    def verb_rule(self, token: Token, objects: set[str] | None = None) -> Trigger | None:
+        """The most specific rule of a verb that fits its particles and `objects` (default:
+        all its objects)."""
+        if token.pos_ not in ("VERB",) and not (token.pos_ == "PROPN" and token.dep_ == "ROOT"):
+            return None
+        rules = self.lex.triggers.get(("VERB", token.lemma_.lower()), ())
+        if not rules:
+            return None
+        preps = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "agent")}
+        if objects is None:
+            objects = {o.lemma_.lower() for o in self.objects(token)}
+        fitting = [r for r in rules if (not r.prep or r.prep in preps)
+                   and (not r.objects or r.objects & objects)]
+        if not fitting:
+            return None
+        return max(fitting, key=Trigger.specificity)
+
+    def noun_rule(self, token: Token) -> Trigger | None:
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        rules = self.lex.triggers.get(("NOUN", token.lemma_.lower()), ())
+        plain = [r for r in rules if not r.objects]
+        return max(plain, key=Trigger.specificity) if plain else None
+
+    def objects(self, verb: Token) -> list[Token]:
+        found = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+        if any(c.dep_ == "auxpass" for c in verb.children):
+            found += [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        return [t for o in found for t in (o, *o.conjuncts)]
+
+    # -- arguments ---------------------------------------------------------------------------
+    def actors_at(self, token: Token | None, depth: int = 0) -> tuple[Actor, ...]:
+        if token is None:
+            return ()
+        found: list[Actor] = []
+        for t in (token, *token.conjuncts):
+            here = self.actors.get(t.i, ())
+            if here:
+                found.extend(here)
+            elif depth == 0 and t.pos_ in ("NOUN", "PRON", "PROPN"):
+                for prep in t.children:
+                    if prep.dep_ == "prep" and prep.lower_ in REACHING_PREPS:
+                        for pobj in prep.children:
+                            if pobj.dep_ == "pobj":
+                                found.extend(self.actors_at(pobj, depth + 1))
+        return _unique(found)
+
+    def subject(self, verb: Token) -> tuple[tuple[Actor, ...], bool]:
+        """The agent of `verb` and whether the verb is passive."""
+        passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass"
+                      for c in verb.children)
+        if passive:
+            for c in verb.children:
+                if c.dep_ == "agent":
+                    for pobj in c.children:
+                        return self.actors_at(pobj), True
+            return (), True
+        for c in verb.children:
+            if c.dep_ in SUBJECT_DEPS:
+                if c.tag_ == "WDT" or c.lower_ in ("who", "which", "that"):
+                    return self.actors_at(verb.head if verb.dep_ == "relcl" else None), False
+                return self.actors_at(c), False
+        if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+            return self.subject(verb.head)[0], False
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            return self.subject(verb.head)[0], False
+        if verb.dep_ == "relcl":
+            return self.actors_at(verb.head), False
+        if verb.dep_ == "acl" and verb.tag_ == "VBG":
+            return self.actors_at(verb.head), False
+        return (), False
+
+    def target(self, verb: Token, noun: Token | None = None) -> tuple[Actor, ...]:
+        """The patient or recipient: dative, object, then `with`/`to`/`against`... phrases of
+        the verb (and of the event noun after a light verb)."""
+        candidates = [c for c in verb.children if c.dep_ in ("dative", "iobj")]
+        if noun is None:
+            candidates += self.objects(verb)
+        else:
+            candidates.append(noun)
+        for c in candidates:
+            found = self.actors_at(c)
+            if found:
+                return found
+        nouns = [noun] if noun is not None else self.objects(verb)
+        for head in [*nouns, verb]:
+            preps = [c for c in head.children if c.dep_ in ("prep", "dative")]
+            preps.sort(key=lambda p: TARGET_PREPS.index(p.lower_)
+                       if p.lower_ in TARGET_PREPS else 99)
+            for prep in preps:
+                if prep.lower_ not in TARGET_PREPS:
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        found = self.actors_at(pobj)
+                        if found:
+                            return found
+        return self.partner(verb)
+
+    def partner(self, verb: Token) -> tuple[Actor, ...]:
+        """The other party of a conversation framing the clause: "During the call with X,
+        Putin pledged..." -> X."""
+        for prep in verb.children:
+            if prep.dep_ != "prep":
+                continue
+            for pobj in prep.children:
+                rule = self.noun_rule(pobj) if pobj.dep_ == "pobj" else None
+                if rule is None or self.lex.code(rule.cameo).plover != "CONSULT":
+                    continue
+                for inner in pobj.children:
+                    if inner.dep_ == "prep" and inner.lower_ == "with":
+                        for who in inner.children:
+                            found = self.actors_at(who)
+                            if found:
+                                return found
+        return ()
+
+    # -- modality ----------------------------------------------------------------------------
+    def negated(self, *tokens: Token) -> bool:
+        return any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("neg", "det")
+                   for t in tokens if t is not None for c in t.children)
+
+    def modality(self, verb: Token) -> str:
+        chain = [verb]
+        while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head is not chain[-1]:
+            chain.append(chain[-1].head)
+        for t in chain:
+            if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in t.children):
+                return "hypothetical"
+            if t.dep_ == "advcl" and any(c.lower_ in CONDITIONAL_MARKS for c in t.children):
+                return "hypothetical"
+            aux = {c.lower_ for c in t.children if c.dep_ == "aux"}
+            if aux & FUTURE_AUX or ("going" in aux and any(
+                    c.lower_ == "to" for c in t.children)):
+                return "intended"
+            if "would" in aux and t.head is not t and t.head.lemma_ in self.lex.frames \
+                    and self.lex.frames[t.head.lemma_] == "speech":
+                return "intended"
+        return "asserted"
+
+    # -- the rules ---------------------------------------------------------------------------
+    def code(self) -> list[Draft]:
+        drafts: list[Draft] = []
+        tokens = list(self.sent)
+        # Frames first: they consume their complements.
+        for t in tokens:
+            frame = self.lex.frames.get(t.lemma_.lower())
+            if frame and t.pos_ in ("VERB", "ADJ", "AUX") and frame != "speech":
+                draft = self.frame_event(t, frame)
+                if draft:
+                    drafts.append(draft)
+        for t in tokens:
+            if t.i not in self.used:
+                drafts.extend(self.verb_events(t))
+        for t in tokens:
+            if t.i in self.used:
+                continue
+            draft = self.noun_event(t)
+            if draft:
+                drafts.append(draft)
+        return [d for d in drafts if _codable(d)]
+
+    def complement(self, verb: Token) -> Token | None:
+        for c in verb.children:
+            if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+                return c
+        return None
+
+    def events_of(self, verb: Token) -> list[tuple[Trigger, Token, Token | None]]:
+        """The events a verb stands for, one per object where objects differ ("expressed
+        condolences and solidarity": two): (rule, trigger token, event noun or None). A verb
+        with no rule of its own is a light verb for an event noun ("held talks")."""
+        found: list[tuple[Trigger, Token, Token | None]] = []
+        for obj in self.objects(verb):
+            rule = self.verb_rule(verb, {obj.lemma_.lower()})
+            if rule is not None and rule.objects:
+                if all(r.cameo != rule.cameo for r, _, _ in found):
+                    found.append((rule, verb, None))
+                continue
+            noun_rule = self.noun_rule(obj)
+            if noun_rule is not None and rule is None:
+                found.append((noun_rule, obj, obj))
+        if not found:
+            rule = self.verb_rule(verb)
+            if rule is not None:
+                found.append((rule, verb, None))
+        return found
+
+    def frame_event(self, verb: Token, frame: str) -> Draft | None:
+        comp = self.complement(verb)
+        own_rule = self.verb_rule(verb)
+        if frame == "attempt":
+            return None  # transparent: the complement is coded with this verb's subject
+        if comp is None and frame != "request":
+            if own_rule is None:
+                return None
+            comp_event = None
+        else:
+            comp_events = self.events_of(comp) if comp is not None else []
+            comp_event = comp_events[0] if comp_events else None
+        source, _ = self.subject(verb)
+        if frame == "request":
+            root = (own_rule.cameo[:2] if own_rule else "02")
+            target = self.target(verb)
+            if not target and comp is not None:
+                target = self.actors_at(next(
+                    (c for c in comp.children if c.dep_ in SUBJECT_DEPS), None))
+        else:
+            root = FRAME_ROOTS[frame]
+            target = ()
+        if comp_event:
+            rule, trig, noun = comp_event
+            inner = self.lex.code(rule.cameo)
+            if not target:
+                target = self.target(comp, noun)
+            code = self.lex.complements.get((root, inner.plover or ""))
+            if frame == "refusal" and inner.plover in ("REJECT", "ACCUSE", "THREATEN"):
+                code = None
+            code = code or (own_rule.cameo if own_rule else root + "0")
+            self.used.update({trig.i, comp.i})
+        else:
+            if own_rule is None and frame != "request":
+                return None
+            code = own_rule.cameo if own_rule else root + "0"
+            if comp is not None:
+                self.used.add(comp.i)
+                if not target:
+                    target = self.target(comp)
+        if not target and frame != "request":
+            target = self.target(verb)
+        self.used.add(verb.i)
+        modality = "asserted" if frame != "intent" else "intended"
+        if frame == "intent" and code[:2] != "03":
+            modality = "asserted"  # a vow to fight is a threat made now
+        sentence_modality = self.modality(verb)
+        return Draft(
+            cameo=code, trigger=self.sent.doc[verb.i: verb.i + 1], source=source, target=target,
+            negated=self.negated(verb), via="frame",
+            modality=sentence_modality if sentence_modality != "asserted" else modality,
+            clause=verb,
+        )
+
+    def verb_events(self, verb: Token) -> list[Draft]:
+        if verb.pos_ not in ("VERB", "PROPN"):
+            return []
+        drafts = []
+        for rule, trig, noun in self.events_of(verb):
+            if self.lex.frames.get(verb.lemma_.lower()) == "speech" and noun is None:
+                continue
+            source, _ = self.subject(verb)
+            self.used.add(verb.i)
+            if noun is not None:
+                self.used.add(noun.i)
+            if rule.objects:  # "seek assistance": the object is part of the trigger
+                self.used.update(o.i for o in self.objects(verb))
+            drafts.append(Draft(
+                cameo=rule.cameo, trigger=self.sent.doc[trig.i: trig.i + 1], source=source,
+                target=self.target(verb, noun), mode=rule.mode,
+                negated=self.negated(verb, noun), modality=self.modality(verb),
+                via="light-verb" if noun is not None else "verb", clause=verb,
+            ))
+        return drafts
+
+    def noun_event(self, noun: Token) -> Draft | None:
+        """A nominal event standing alone: it needs an actor of its own ("Russian aid",
+        "Putin's visit", "talks between X and Y"); an argument of another event is not one."""
+        rule = self.noun_rule(noun) if noun.pos_ == "NOUN" else None
+        if rule is None:
+            return None
+        source = self.actors.get(noun.i, ())
+        target: tuple[Actor, ...] = ()
+        for prep in noun.children:
+            if prep.dep_ != "prep":
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                found = self.actors_at(pobj)
+                if prep.lower_ == "by" and found:
+                    source = found
+                elif prep.lower_ in ("between", "among") and found:
+                    source = found
+                elif prep.lower_ in TARGET_PREPS and found and not target:
+                    target = found
+        if not source:
+            return None
+        clause = noun
+        while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+            clause = clause.head
+        if not target and clause.pos_ in ("VERB", "AUX"):
+            governing, _ = self.subject(clause)
+            if {a.country for a in governing} - {a.country for a in source}:
+                target = governing
+        self.used.add(noun.i)
+        return Draft(
+            cameo=rule.cameo, trigger=self.sent.doc[noun.i: noun.i + 1], source=source,
+            target=target, mode=rule.mode, negated=self.negated(noun), via="noun",
+            modality=self.modality(clause) if clause.pos_ in ("VERB", "AUX") else "asserted",
+            clause=clause,
+        )
+
+
+def _unique(actors: list[Actor]) -> tuple[Actor, ...]:
+    seen = []
+    for a in actors:
+        if all((a.name, a.country, a.code) != (b.name, b.country, b.code) for b in seen):
+            seen.append(a)
+    return tuple(seen)
+
+
+def _codable(draft: Draft) -> bool:
+    """An event is worth a record when at least one side is a known political actor."""
+    def known(actors):
+        return any(a.country or (a.code and a.kind != "agent") for a in actors)
+    return known(draft.source) or known(draft.target)

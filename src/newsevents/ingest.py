@@ -1,0 +1,227 @@
+"""Reading articles: plain-text files (with their metadata header), JSONL records, folders and
+stdin. Problems are reported through a callback and never stop the rest of a batch.
+
+Metadata and boilerplate are blanked out with spaces rather than cut, so every character
+offset the coder reports still points into the text as it was received.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import message
+from .records import Article
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+# Bytes looked at to tell text from binary.
+SNIFF_BYTES = 8192
+# Share of control characters above which a file is taken for binary.
+BINARY_CONTROL_SHARE = 0.10
+FALLBACK_ENCODING = "cp1252"
+# A plain-text file larger than this is not one news article (a 50 MB dump, a log): it is
+# refused with a message instead of being parsed for minutes as one document. Collections of
+# articles go in JSONL, which is streamed whatever its size.
+MAX_ARTICLE_BYTES = 5_000_000
+
+_DATE_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s")
+_HEADER = re.compile(r"^(title|date|url|source|byline|author)\s*:\s*(.*)$", re.I)
+# Lines that are not news: subscription calls, share buttons, cookie notices, author bios.
+BOILERPLATE = [
+    re.compile(p, re.I | re.M)
+    for p in (
+        r"thank you for reading[^\n]*?(subscribe|support)[^\n]*?[!.]",
+        r"^\s*(share|subscribe|sign up|follow us|read more|related:|advertisement)\b[^\n]*$",
+        r"^\s*\*\s*[^\n]{0,80}\bis an? (researcher|journalist|writer|analyst|correspondent|"
+        r"editor|reporter|contributor|columnist|professor)\b[^\n]*(\n[^\n]+)*",
+    )
+]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with an input: `skipped` when the item was not coded."""
+
+    path: str
+    line: int | None
+    text: str
+    skipped: bool
+
+
+Report = Callable[[Problem], None]
+
+
+def blank(text: str, start: int, end: int) -> str:
+    """Replace text[start:end] by spaces, keeping line breaks (and so every offset)."""
+    return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
+
+
+def clean_text(text: str) -> tuple[str, dict]:
+    """Metadata header and boilerplate -> (coding text, metadata)."""
+    meta: dict = {}
+    coding = text
+    marker = _DATE_MARKER.match(coding)
+    if marker:
+        meta["date"] = marker.group(1)
+        coding = blank(coding, 0, marker.end())
+    else:
+        offset = 0
+        for line in coding.splitlines(keepends=True):
+            header = _HEADER.match(line.strip())
+            if not header:
+                if line.strip():
+                    break
+                offset += len(line)
+                continue
+            key = header.group(1).lower()
+            meta[{"byline": "author"}.get(key, key)] = header.group(2).strip()
+            coding = blank(coding, offset, offset + len(line.rstrip("\n")))
+            offset += len(line)
+    for pattern in BOILERPLATE:
+        for found in list(pattern.finditer(coding)):
+            coding = blank(coding, found.start(), found.end())
+    if "date" in meta:
+        meta["date"] = _iso_date(meta["date"])
+    return coding, meta
+
+
+def _iso_date(value: str) -> str | None:
+    found = re.search(r"(\d{4})-(\d{1,2})-(\d{1,2})", value or "")
+    if not found:
+        return None
+    y, m, d = found.groups()
+    return f"{y}-{int(m):02d}-{int(d):02d}"
+
+
+def make_article(text: str, *, id: str | None = None, date: str | None = None,
+                 url: str | None = None, title: str | None = None,
+                 origin: str | None = None) -> Article:
+    coding, meta = clean_text(text)
+    return Article(
+        id=id or "sha1:" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16],
+        text=text,
+        coding_text=coding,
+        date=_iso_date(date) if date else meta.get("date"),
+        url=url or meta.get("url"),
+        title=title or meta.get("title"),
+        origin=origin,
+    )
+
+
+def decode(data: bytes, path: str, report: Report) -> str | None:
+    """Bytes -> text, or None (reported) when the file is empty or binary."""
+    if not data.strip():
+        report(Problem(path, None, message("E002", path=path), True))
+        return None
+    head = data[:SNIFF_BYTES]
+    controls = sum(b < 9 or 13 < b < 32 for b in head)
+    if b"\x00" in head or controls > BINARY_CONTROL_SHARE * len(head):
+        detail = "NUL bytes" if b"\x00" in head else f"{controls} control bytes"
+        report(Problem(path, None, message("E003", path=path, detail=detail), True))
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        report(Problem(path, None, message("E006", path=path, offset=e.start,
+                                           fallback=FALLBACK_ENCODING), False))
+        return data.decode(FALLBACK_ENCODING, errors="replace")
+
+
+def read_jsonl(lines: Iterable[str], path: str, report: Report) -> Iterator[Article]:
+    stem = Path(path).stem
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as e:
+            report(Problem(path, number, message("E004", path=path, line=number,
+                                                 detail=e.msg), True))
+            continue
+        if not isinstance(record, dict):
+            report(Problem(path, number, message("E007", path=path, line=number), True))
+            continue
+        text = record.get("text")
+        if not isinstance(text, str) or not text.strip():
+            report(Problem(path, number, message("E005", path=path, line=number), True))
+            continue
+        yield make_article(
+            text,
+            id=str(record.get("id") or f"{stem}:{number}"),
+            date=record.get("date") if isinstance(record.get("date"), str) else None,
+            url=record.get("url") if isinstance(record.get("url"), str) else None,
+            title=record.get("title") if isinstance(record.get("title"), str) else None,
+            origin=path,
+        )
+
+
+def _looks_jsonl(text: str) -> bool:
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    return first.lstrip().startswith("{")
+
+
+def read_text(text: str, path: str, report: Report) -> Iterator[Article]:
+    suffix = Path(path).suffix.lower()
+    if suffix in JSONL_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_jsonl(text)) \
+            or (path == "-" and _looks_jsonl(text)):
+        yield from read_jsonl(text.splitlines(), path, report)
+        return
+    stem = "stdin" if path == "-" else Path(path).stem
+    yield make_article(text, id=stem, origin=path)
+
+
+def read_inputs(paths: Iterable[str], report: Report) -> Iterator[Article]:
+    """Articles from files, folders (recursively) and `-` (stdin), in the order given."""
+    for path in paths:
+        if path == "-":
+            data = sys.stdin.buffer.read()
+            text = decode(data, "<stdin>", report)
+            if text is not None:
+                yield from read_text(text, "-", report)
+            continue
+        p = Path(path)
+        if p.is_dir():
+            files = sorted(f for f in p.rglob("*") if f.is_file()
+                           and f.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES
+                           and not f.name.startswith("."))
+        elif p.is_file():
+            files = [p]
+        else:
+            report(Problem(path, None, message("E001", path=path), True))
+            continue
+        for f in files:
+            if f.suffix.lower() in (".jsonl", ".ndjson"):
+                yield from _stream_jsonl(f, report)
+                continue
+            size = f.stat().st_size
+            if size > MAX_ARTICLE_BYTES:
+                report(Problem(str(f), None, message("E008", path=f, size=size / 1e6,
+                                                     limit=MAX_ARTICLE_BYTES / 1e6), True))
+                continue
+            text = decode(f.read_bytes(), str(f), report)
+            if text is not None:
+                yield from read_text(text, str(f), report)
+
+
+def _stream_jsonl(path: Path, report: Report) -> Iterator[Article]:
+    """JSONL read line by line, so a large file is never held in memory whole."""
+    if path.stat().st_size == 0:
+        report(Problem(str(path), None, message("E002", path=path), True))
+        return
+    with path.open("rb") as f:
+        def lines():
+            for number, raw in enumerate(f, 1):
+                try:
+                    yield raw.decode("utf-8-sig")
+                except UnicodeDecodeError as e:
+                    report(Problem(str(path), number, message(
+                        "E006", path=f"{path}: line {number}", offset=e.start,
+                        fallback=FALLBACK_ENCODING), False))
+                    yield raw.decode(FALLBACK_ENCODING, errors="replace")
+        yield from read_jsonl(lines(), str(path), report)

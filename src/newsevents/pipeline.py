@@ -1,0 +1,97 @@
+"""The coder end to end: articles in, `Event` records out.
+
+Articles are cut at paragraph breaks into segments short enough for spaCy (a 50 MB file is
+fine), each segment is one `Doc` through the model and the newsevents components, and each
+event draft becomes an `Event` with offsets into the article's own text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from . import __version__
+from .actors.gazetteer import load_gazetteer
+from .events.build import finish, merge
+from .events.lexicon import load_lexicon
+from .nlp import load_pipeline
+from .records import Article, Event
+
+# Characters per Doc: well under spaCy's max_length (1,000,000) and small enough for its
+# parser's memory; a longer article is cut at a paragraph break before this.
+SEGMENT_CHARS = 100_000
+# Docs parsed together by nlp.pipe.
+BATCH_SIZE = 32
+
+
+@dataclass(frozen=True, kw_only=True)
+class Options:
+    """Everything that changes what the coder does, built once (defaults <- CLI flags)."""
+
+    model: str | None = None
+    knowledge_dirs: tuple[str, ...] = ()
+    batch_size: int = BATCH_SIZE
+
+
+def knowledge_version(options: Options) -> str:
+    """`newsevents 0.1.0 kb 2026.11.28`: what coded a record, written into each record."""
+    versions = load_gazetteer(options.knowledge_dirs).versions + \
+        load_lexicon(options.knowledge_dirs).versions
+    dates = sorted(v.rpartition("@")[2] for v in versions)
+    user = "+user" if options.knowledge_dirs else ""
+    return f"newsevents {__version__} kb {dates[-1] if dates else 'none'}{user}"
+
+
+def segments(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, piece) pieces of at most SEGMENT_CHARS, cut at paragraph or line breaks."""
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + SEGMENT_CHARS)
+        if end < len(text):
+            cut = max(text.rfind("\n\n", start, end), text.rfind("\n", start, end))
+            if cut <= start:
+                cut = text.rfind(" ", start, end)
+            end = cut + 1 if cut > start else end
+        yield start, text[start:end]
+        start = end
+
+
+class Coder:
+    def __init__(self, options: Options | None = None):
+        self.options = options or Options()
+        self.nlp = load_pipeline(self.options.model, self.options.knowledge_dirs)
+        self.lexicon = load_lexicon(self.options.knowledge_dirs)
+        self.version = knowledge_version(self.options)
+
+    def _docs(self, articles: Iterable[Article]):
+        def pieces():
+            for article in articles:
+                parts = list(segments(article.coding_text)) or [(0, "")]
+                for n, (offset, piece) in enumerate(parts):
+                    doc = self.nlp.make_doc(piece)
+                    doc.user_data["date"] = article.date
+                    yield doc, (article, offset, n == len(parts) - 1)
+        yield from self.nlp.pipe(pieces(), as_tuples=True, batch_size=self.options.batch_size)
+
+    def code_articles(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
+        """(article, its events) for each article, in input order."""
+        pending: list[Event] = []
+        sentence_base = 0
+        for doc, (article, offset, last) in self._docs(articles):
+            sentences = [s for s in doc.sents if s.text.strip()]
+            index = {s.start: n + sentence_base for n, s in enumerate(sentences)}
+            for span in doc.spans.get("events", []):
+                draft = span._.draft
+                sent = span.sent
+                pending.append(finish(draft, sent, index.get(sent.start, sentence_base),
+                                      article.id, article.date, self.lexicon, self.version,
+                                      offset))
+            sentence_base += len(sentences)
+            if last:
+                yield article, merge(pending)
+                pending, sentence_base = [], 0
+
+
+def normalise_space(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()

@@ -1,0 +1,110 @@
+"""Typed records passed between the pipeline's stages.
+
+Articles come out of `ingest`, actors out of `actors`, events out of `events`; everything after
+the coder (output, storage, evaluation) sees `Event.to_dict()` rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, kw_only=True)
+class Article:
+    """One news article. `text` is the text as received (offsets refer to it); `coding_text` has
+    metadata and boilerplate blanked out with spaces, so it keeps every offset of `text`."""
+
+    id: str
+    text: str
+    coding_text: str
+    date: str | None = None
+    url: str | None = None
+    title: str | None = None
+    origin: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Actor:
+    """A political actor as mentioned in a text, resolved against the knowledge base."""
+
+    text: str
+    name: str | None
+    code: str | None
+    country: str | None
+    sector: str | None
+    start: int
+    end: int
+    kind: str  # person | named (country, organisation...) | agent (generic, "troops")
+
+    def to_dict(self) -> dict:
+        return {
+            "text": self.text,
+            "name": self.name,
+            "code": self.code,
+            "country": self.country,
+            "sector": self.sector,
+        }
+
+
+@dataclass(frozen=True, kw_only=True)
+class Event:
+    """One coded event: who did what to whom, when, with the evidence that supports it."""
+
+    doc_id: str
+    sentence_index: int
+    sentence: str
+    event: str | None
+    cameo: str
+    mode: str | None
+    context: tuple[str, ...]
+    source: tuple[Actor, ...]
+    target: tuple[Actor, ...]
+    date: str | None
+    date_text: str | None
+    negated: bool
+    modality: str
+    goldstein: float
+    quad_class: int
+    confidence: float
+    trigger: str
+    trigger_span: tuple[int, int]
+    version: str
+    mentions: int = 1
+    extra: dict = field(default_factory=dict, compare=False)
+
+    def to_dict(self) -> dict:
+        return {
+            "doc_id": self.doc_id,
+            "sentence_index": self.sentence_index,
+            "sentence": self.sentence,
+            "event": self.event,
+            "cameo": self.cameo,
+            "mode": self.mode,
+            "context": list(self.context),
+            "source": _actors_out(self.source),
+            "target": _actors_out(self.target),
+            "date": self.date,
+            "date_text": self.date_text,
+            "negated": self.negated,
+            "modality": self.modality,
+            "goldstein": self.goldstein,
+            "quad_class": self.quad_class,
+            "confidence": self.confidence,
+            "trigger": self.trigger,
+            "evidence": {
+                "trigger": list(self.trigger_span),
+                "source": [[a.start, a.end] for a in self.source],
+                "target": [[a.start, a.end] for a in self.target],
+            },
+            "mentions": self.mentions,
+            "version": self.version,
+        }
+
+
+def _actors_out(actors: tuple[Actor, ...]) -> dict | list | None:
+    """One actor is an object, a compound actor a list (PLOVER style), no actor null."""
+    if not actors:
+        return None
+    if len(actors) == 1:
+        return actors[0].to_dict()
+    return [a.to_dict() for a in actors]

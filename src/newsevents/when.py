@@ -1,0 +1,117 @@
+"""When an event happened: the date expressions of its sentence resolved against the article's
+date ("on Wednesday", "yesterday", "last month", "in 2023", "March 2024", "September 29")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december"]
+_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "a": 1}
+# An event dated this many days or more before its article is reported as historical.
+HISTORICAL_DAYS = 60
+
+
+@dataclass(frozen=True)
+class EventDate:
+    date: str | None
+    text: str | None
+    precision: str  # day | month | year | none
+    historical: bool
+
+
+def parse_iso(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _month(word: str) -> int | None:
+    w = word.lower().rstrip(".")
+    if w in MONTHS:
+        return MONTHS.index(w) + 1
+    return _MONTH_ABBR.get(w)
+
+
+def resolve(phrase: str, article: dt.date | None) -> tuple[dt.date, str] | None:
+    """One date expression -> (date, precision), or None when it does not name a date."""
+    p = phrase.lower().strip()
+    words = re.findall(r"[a-z]+\.?|\d+", p)
+    year_match = re.search(r"\b(1[89]\d\d|20\d\d)\b", p)
+    year = int(year_match.group(1)) if year_match else None
+    month = next((_month(w) for w in words if _month(w)), None)
+    day_match = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", re.sub(r"\b\d{4}\b", "", p))
+    if month:
+        y = year or (article.year if article else None)
+        if y is None:
+            return None
+        if day_match:
+            try:
+                d = dt.date(y, month, int(day_match.group(1)))
+            except ValueError:
+                return None
+            if not year and article and d > article + dt.timedelta(days=7):
+                d = d.replace(year=y - 1)
+            return d, "day"
+        d = dt.date(y, month, 1)
+        if not year and article and d > article:
+            d = d.replace(year=y - 1)
+        return d, "month"
+    if year and not article or year and article and year != article.year:
+        return dt.date(year, 1, 1), "year"
+    if article is None:
+        return None
+    if "today" in words or "tonight" in words or "this morning" in p:
+        return article, "day"
+    if "yesterday" in words:
+        return article - dt.timedelta(days=1), "day"
+    for i, name in enumerate(WEEKDAYS):
+        if name in words:
+            back = (article.weekday() - i) % 7
+            if "last" in words and back == 0:
+                back = 7
+            return article - dt.timedelta(days=back), "day"
+    ago = re.search(r"(\w+) (day|week|month|year)s? ago", p)
+    if ago and ago.group(1) in _NUMBER_WORDS | {str(n): n for n in range(1, 100)}:
+        n = _NUMBER_WORDS.get(ago.group(1)) or int(ago.group(1))
+        return _shift(article, ago.group(2), -n)
+    last = re.search(r"\blast (week|month|year)\b", p)
+    if last:
+        return _shift(article, last.group(1), -1)
+    if year == article.year:
+        return dt.date(year, 1, 1), "year"
+    return None
+
+
+def _shift(day: dt.date, unit: str, n: int) -> tuple[dt.date, str]:
+    if unit == "day":
+        return day + dt.timedelta(days=n), "day"
+    if unit == "week":
+        return day + dt.timedelta(weeks=n), "week"
+    if unit == "month":
+        m = day.month - 1 + n
+        return dt.date(day.year + m // 12, m % 12 + 1, 1), "month"
+    return dt.date(day.year + n, 1, 1), "year"
+
+
+def event_date(phrases: list[str], article_date: str | None) -> EventDate:
+    """The date of an event whose clause holds `phrases` (nearest first); the article's date
+    when none of them names one."""
+    article = parse_iso(article_date)
+    for phrase in phrases:
+        found = resolve(phrase, article)
+        if found:
+            day, precision = found
+            historical = bool(article and (article - day).days >= HISTORICAL_DAYS)
+            return EventDate(day.isoformat(), phrase, precision, historical)
+    if article:
+        return EventDate(article.isoformat(), None, "day", False)
+    return EventDate(None, None, "none", False)

@@ -1,0 +1,41 @@
+"""Shared fixtures: one loaded coder for the whole session, and the shared/ folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seed" / "000_b83bf4b433a2a6eb.txt"
+GOLD = SHARED / "gold"
+
+
+@pytest.fixture(scope="session")
+def coder():
+    from newsevents.pipeline import Coder
+    return Coder()
+
+
+@pytest.fixture(scope="session")
+def code(coder):
+    """code(text, date=None) -> list of event dicts."""
+    from newsevents.ingest import make_article
+
+    def run(text, date="2024-03-27"):
+        article = make_article(text, id="t", date=date)
+        return [e.to_dict() for _, events in coder.code_articles([article]) for e in events]
+    return run
+
+
+@pytest.fixture(scope="session")
+def actors_of(coder):
+    """actors_of(text) -> [(text, country, sector, name)] of the actor spans found."""
+    def run(text, date="2024-03-27"):
+        doc = coder.nlp.make_doc(text)
+        doc.user_data["date"] = date
+        doc = next(coder.nlp.pipe([doc]))
+        return [(a.text, a.country, a.sector, a.name)
+                for span in doc.spans["actors"] for a in span._.actors]
+    return run

@@ -1,0 +1,89 @@
+"""events: the dependency rules, on sentences written for these tests."""
+
+from __future__ import annotations
+
+
+def one(events, kind):
+    found = [e for e in events if e["event"] == kind]
+    assert found, [(e["event"], e["cameo"], e["trigger"]) for e in events]
+    return found[0]
+
+
+def countries(actor):
+    actors = actor if isinstance(actor, list) else [actor] if actor else []
+    return {a["country"] for a in actors}
+
+
+def test_subject_object(code):
+    e = one(code("Ghana accused Togo of harbouring gunmen."), "ACCUSE")
+    assert countries(e["source"]) == {"GHA"} and countries(e["target"]) == {"TGO"}
+
+
+def test_passive_by_agent(code):
+    e = one(code("Three Nigerian soldiers were killed by Boko Haram fighters."), "ASSAULT")
+    assert countries(e["source"]) == {"NGA"} and e["source"]["sector"] == "REB"
+    assert countries(e["target"]) == {"NGA"}
+
+
+def test_reported_speech_does_not_make_the_speaker_the_source(code):
+    e = one(code("A French official said Algeria had expelled two diplomats."), "SANCTION")
+    assert countries(e["source"]) == {"DZA"}
+
+
+def test_negation_is_flagged(code):
+    e = one(code("Peru did not condemn Bolivia."), "ACCUSE")
+    assert e["negated"] is True
+
+
+def test_future_cooperation_is_agree(code):
+    e = one(code("Norway will send aid to Sudan next week."), "AGREE")
+    assert e["cameo"].startswith("03") and e["modality"] == "intended"
+    assert countries(e["target"]) == {"SDN"}
+
+
+def test_threat_frame(code):
+    e = one(code("Iran threatened to attack Israel."), "THREATEN")
+    assert e["cameo"].startswith("13")
+    assert countries(e["source"]) == {"IRN"} and countries(e["target"]) == {"ISR"}
+
+
+def test_refusal_frame(code):
+    e = one(code("Serbia refused to extradite the Croatian suspects to Croatia."), "REJECT")
+    assert countries(e["source"]) == {"SRB"}
+
+
+def test_request_frame_targets_the_addressee(code):
+    e = one(code("Kenya urged Somalia to release the hostages."), "REQUEST")
+    assert countries(e["source"]) == {"KEN"} and countries(e["target"]) == {"SOM"}
+
+
+def test_compound_subject_is_reciprocal(code):
+    e = one(code("Egypt and Jordan signed a trade agreement on Sunday."), "AGREE")
+    assert countries(e["source"]) == {"EGY", "JOR"} and countries(e["target"]) == {"EGY", "JOR"}
+
+
+def test_phone_call_mode(code):
+    e = one(code("Erdogan held a phone call with Emmanuel Macron."), "CONSULT")
+    assert e["mode"] == "phone" and e["cameo"] == "041"
+
+
+def test_event_record_contract(code):
+    text = "Canada imposed sanctions on Iranian officials on Monday."
+    e = one(code(text, date="2024-03-27"), "SANCTION")
+    for field in ("doc_id", "sentence_index", "sentence", "event", "cameo", "mode", "context",
+                  "source", "target", "date", "negated", "modality", "goldstein",
+                  "quad_class", "confidence", "evidence", "version"):
+        assert field in e
+    assert e["date"] == "2024-03-25" and e["quad_class"] == 4 and e["goldstein"] < 0
+    start, end = e["evidence"]["trigger"]
+    assert text[start:end] in ("imposed", "sanctions")
+    s_start, s_end = e["evidence"]["source"][0]
+    assert text[s_start:s_end] == "Canada"
+    assert 0 < e["confidence"] <= 1 and "kb" in e["version"]
+
+
+def test_same_event_twice_in_an_article_is_merged(code):
+    text = "Chile Condemns Peru Over Border Clash\n\nChile condemned Peru on Monday."
+    found = [e for e in code(text, date="2024-03-27") if e["event"] == "ACCUSE"]
+    assert len(found) == 1
+    assert found[0]["mentions"] == 2 and found[0]["date"] == "2024-03-25"

@@ -1,0 +1,28 @@
+"""when: date expressions resolved against the article date."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.when import event_date
+
+
+@pytest.mark.parametrize(("phrases", "article", "date", "historical"), [
+    ([], "2024-03-27", "2024-03-27", False),
+    (["Wednesday"], "2024-03-27", "2024-03-27", False),  # the article's own weekday
+    (["Monday"], "2024-03-27", "2024-03-25", False),
+    (["yesterday"], "2024-03-27", "2024-03-26", False),
+    (["two days ago"], "2024-03-27", "2024-03-25", False),
+    (["last month"], "2024-03-27", "2024-02-01", False),
+    (["2023"], "2024-03-27", "2023-01-01", True),
+    (["March 2024"], "2024-03-27", "2024-03-01", False),
+    (["September 29"], "2024-03-27", "2023-09-29", True),
+    (["March 25"], "2024-03-27", "2024-03-25", False),
+    (["the recent weeks"], "2024-03-27", "2024-03-27", False),
+    (["1988"], None, "1988-01-01", False),
+    (["Tuesday"], None, None, False),
+])
+def test_event_dates(phrases, article, date, historical):
+    found = event_date(phrases, article)
+    assert found.date == date
+    assert found.historical is historical
