@@ -9,7 +9,7 @@ from spacy.tokens import Span
 
 from ..records import Actor, Event
 from ..when import event_date
-from .coder import FUTURE_TO_AGREE, PHONE_WORDS, RECIPROCAL, Draft
+from .coder import FUTURE_TO_AGREE, FUTURE_TO_THREATEN, PHONE_WORDS, RECIPROCAL, Draft
 from .lexicon import Lexicon
 
 # Confidence of a draft by how it was found, before adjustments; calibrated by reading the
@@ -26,8 +26,16 @@ def finish(draft: Draft, sent: Span, sentence_index: int, doc_id: str, article_d
     code = draft.cameo
     plover = lexicon.code(code).plover
     modality = draft.modality
-    if modality == "intended" and plover in FUTURE_TO_AGREE:
-        code = lexicon.complements.get(("03", plover), "030")
+    negated = draft.negated
+    if negated and modality == "intended" and plover in FUTURE_TO_AGREE | {"AGREE"}:
+        # "will not accept refugees": a refusal, not a negated promise.
+        code = lexicon.complements.get(("12", plover), "120")
+        negated = False
+    elif modality in ("intended", "hypothetical") and draft.via != "frame":
+        if plover in FUTURE_TO_AGREE:
+            code = lexicon.complements.get(("03", plover), "030")
+        elif plover in FUTURE_TO_THREATEN:
+            code = lexicon.complements.get(("13", plover), "130")
     lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
     text_lower = sent.text.lower()
     contexts = _contexts(lemmas, text_lower, lexicon)
@@ -62,7 +70,7 @@ def finish(draft: Draft, sent: Span, sentence_index: int, doc_id: str, article_d
         target=_shift(target, offset),
         date=date.date,
         date_text=date.text,
-        negated=draft.negated,
+        negated=negated,
         modality=modality,
         goldstein=entry.goldstein,
         quad_class=entry.quad_class,

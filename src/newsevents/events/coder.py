@@ -30,8 +30,17 @@ TARGET_PREPS = ("with", "to", "against", "on", "upon", "toward", "towards", "int
 REACHING_PREPS = {"between", "of", "with", "among"}
 FUTURE_AUX = {"will", "shall", "'ll"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
-# Cooperative events that PLOVER codes as AGREE when they are promised, not done.
-FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+# Events that PLOVER codes as AGREE when they are promised, not done ("will visit")...
+FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+# ...and as THREATEN when they are hostile ("said they would boycott").
+FUTURE_TO_THREATEN = {"SANCTION", "PROTEST", "COERCE", "ASSAULT", "MOBILIZE"}
+# Auxiliaries that turn a reported event into a demand: "Russia said Sudan must return...".
+DEONTIC_AUX = {"must", "should"}
+# Verbs whose subject is the recipient: "received weapons from X" -> X gave to the subject.
+RECIPIENT_VERBS = {"receive", "obtain", "get"}
+# Reported events that, told by a named actor about another, are accusations ("the US said
+# Iraq had attacked...").
+ACCUSABLE = {"ASSAULT", "COERCE"}
 # Events that two parties do together: with a compound source and no target, each member is
 # the other's target ("Putin and Goïta discussed...").
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REJECT", "ASSAULT"}
@@ -105,7 +114,13 @@ class SentenceCoder:
     def noun_rule(self, token: Token) -> Trigger | None:
         if token.pos_ not in ("NOUN", "PROPN"):
             return None
-        rules = self.lex.triggers.get(("NOUN", token.lemma_.lower()), ())
+        lemma = token.lemma_.lower()
+        for c in token.children:
+            if c.dep_ == "compound":
+                compound = self.lex.triggers.get(("NOUN", f"{c.lemma_.lower()} {lemma}"), ())
+                if compound:
+                    return compound[0]
+        rules = self.lex.triggers.get(("NOUN", lemma), ())
         plain = [r for r in rules if not r.objects]
         return max(plain, key=Trigger.specificity) if plain else None
 
@@ -135,7 +150,7 @@ class SentenceCoder:
     def subject(self, verb: Token) -> tuple[tuple[Actor, ...], bool]:
         """The agent of `verb` and whether the verb is passive."""
         passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass"
-                      for c in verb.children)
+                      for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
         if passive:
             for c in verb.children:
                 if c.dep_ == "agent":
@@ -161,6 +176,8 @@ class SentenceCoder:
         """The patient or recipient: dative, object, then `with`/`to`/`against`... phrases of
         the verb (and of the event noun after a light verb)."""
         candidates = [c for c in verb.children if c.dep_ in ("dative", "iobj")]
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "soldiers killed in Ukraine"
+            candidates.append(verb.head)
         if noun is None:
             candidates += self.objects(verb)
         else:
@@ -232,7 +249,13 @@ class SentenceCoder:
         # Frames first: they consume their complements.
         for t in tokens:
             frame = self.lex.frames.get(t.lemma_.lower())
-            if frame and t.pos_ in ("VERB", "ADJ", "AUX") and frame != "speech":
+            if not frame or t.pos_ not in ("VERB", "ADJ", "AUX"):
+                continue
+            if frame == "speech":
+                drafts.extend(self.reported_events(t))
+            elif frame == "accusation":
+                drafts.extend(self.accusation_event(t))
+            else:
                 draft = self.frame_event(t, frame)
                 if draft:
                     drafts.append(draft)
@@ -273,6 +296,40 @@ class SentenceCoder:
                 found.append((rule, verb, None))
         return found
 
+    def reported_events(self, verb: Token) -> list[Draft]:
+        """What a speech verb adds to the event it reports: "X said Y must do Z" is X's demand
+        on Y (CAMEO 10, by what Z is); a named actor saying another attacked or coerced is an
+        accusation. The reported event itself is coded on its own, with its own source."""
+        comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if comp is None:
+            return []
+        source, _ = self.subject(verb)
+        target, _ = self.subject(comp)
+        found = self.events_of(comp)
+        inner = self.lex.code(found[0][0].cameo).plover if found else None
+        if any(c.dep_ == "aux" and c.lower_ in DEONTIC_AUX for c in comp.children):
+            code = self.lex.complements.get(("10", inner or ""), "100")
+            self.used.update({verb.i, comp.i, *(t.i for _, t, _ in found)})
+            return [Draft(cameo=code, trigger=self.sent.doc[verb.i: verb.i + 1], source=source,
+                          target=target, negated=self.negated(comp), via="frame", clause=verb)]
+        named = [a for a in source if a.kind in ("named", "person")]
+        if inner in ACCUSABLE and named and target and \
+                {a.country for a in named} != {a.country for a in target}:
+            return [Draft(cameo="112", trigger=self.sent.doc[verb.i: verb.i + 1],
+                          source=tuple(named), target=target, via="frame", clause=verb)]
+        return []
+
+    def accusation_event(self, verb: Token) -> list[Draft]:
+        """"X alleged that Y ...": X accuses Y; what Y is said to have done is coded too."""
+        rule = self.verb_rule(verb)
+        comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        source, _ = self.subject(verb)
+        target = self.subject(comp)[0] if comp is not None else self.target(verb)
+        self.used.add(verb.i)
+        return [Draft(cameo=rule.cameo if rule else "112",
+                      trigger=self.sent.doc[verb.i: verb.i + 1], source=source, target=target,
+                      negated=self.negated(verb), via="frame", clause=verb)]
+
     def frame_event(self, verb: Token, frame: str) -> Draft | None:
         comp = self.complement(verb)
         own_rule = self.verb_rule(verb)
@@ -286,6 +343,9 @@ class SentenceCoder:
             comp_events = self.events_of(comp) if comp is not None else []
             comp_event = comp_events[0] if comp_events else None
         source, _ = self.subject(verb)
+        if frame == "request" and comp is not None and not self.objects(verb) and not any(
+                c.dep_ in SUBJECT_DEPS for c in comp.children):
+            frame = "intent"  # "wants to help Israel": the wanter's own intent
         if frame == "request":
             root = (own_rule.cameo[:2] if own_rule else "02")
             target = self.target(verb)
@@ -335,6 +395,11 @@ class SentenceCoder:
             if self.lex.frames.get(verb.lemma_.lower()) == "speech" and noun is None:
                 continue
             source, _ = self.subject(verb)
+            target = self.target(verb, noun)
+            if verb.lemma_.lower() in RECIPIENT_VERBS:
+                giver = [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"]
+                given = self.actors_at(next(giver[0].children, None)) if giver else ()
+                source, target = given, source
             self.used.add(verb.i)
             if noun is not None:
                 self.used.add(noun.i)
@@ -342,7 +407,7 @@ class SentenceCoder:
                 self.used.update(o.i for o in self.objects(verb))
             drafts.append(Draft(
                 cameo=rule.cameo, trigger=self.sent.doc[trig.i: trig.i + 1], source=source,
-                target=self.target(verb, noun), mode=rule.mode,
+                target=target, mode=rule.mode,
                 negated=self.negated(verb, noun), modality=self.modality(verb),
                 via="light-verb" if noun is not None else "verb", clause=verb,
             ))
