@@ -60,8 +60,11 @@ class ActorFinder:
     def __call__(self, doc: Doc) -> Doc:
         matches = self.match(doc)
         groups = self.group(doc, matches)
-        spans = [self.actor_span(doc, g) for g in groups]
-        spans = [s for s in spans if s is not None]
+        spans, places = [], []
+        for group in groups:
+            span = self.actor_span(doc, group)
+            (places if span.label_ == "PLACE" else spans).append(span)
+        doc.spans["places"] = places
         spans = self.resolve_references(doc, spans)
         doc.spans["actors"] = sorted(spans, key=lambda s: s.start)
         return doc
@@ -105,6 +108,11 @@ class ActorFinder:
 
     def choose(self, span: Span, date: str | None, context: Counter) -> Entry | None:
         entries = list(self._entries(span))
+        if len(span) == 1 and span.end < len(span.doc) and span.doc[span.end].pos_ == "PROPN" \
+                and span.doc[span.end].ent_type_ == "PERSON":
+            # "Abdelaziz Bouteflika": a one-word name followed by more name is a given name,
+            # not the leader whose surname it may be.
+            entries = [e for e in entries if e.kind != "leader"]
         if not entries:
             return None
         leaders = [e for e in entries if e.kind == "leader"]
@@ -128,17 +136,17 @@ class ActorFinder:
             groups.setdefault(head.i, Group(head.i)).matches.append((span, entry))
         return [groups[k] for k in sorted(groups)]
 
-    def actor_span(self, doc: Doc, group: Group) -> Span | None:
+    def actor_span(self, doc: Doc, group: Group) -> Span:
+        """The actor phrase of a group; a group of place names only is a PLACE span (where
+        something happened, not who did it)."""
         entries = [e for _, e in group.matches]
-        kinds = {e.kind for e in entries}
-        if kinds <= {"place"}:
-            return None
         start = min(s.start for s, _ in group.matches)
         end = max(s.end for s, _ in group.matches)
         head = doc[group.head]
         if head.pos_ in ("NOUN", "PROPN"):
             start, end = min(start, head.i), max(end, head.i + 1)
-        span = Span(doc, start, end, label="ACTOR")
+        label = "PLACE" if {e.kind for e in entries} <= {"place"} else "ACTOR"
+        span = Span(doc, start, end, label=label)
         span._.head_i = group.head
         span._.actors = build_actors(span, group.matches, self.gazetteer)
         return span

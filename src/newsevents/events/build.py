@@ -51,7 +51,7 @@ def finish(draft: Draft, sent: Span, sentence_index: int, article: Article, lexi
     if plover == "CONSULT" and lemmas & PHONE_WORDS and code in ("040", "046", "04"):
         code, mode = "041", "phone"
         entry = lexicon.code(code)
-    source, target = _orient(draft.source, draft.target, plover)
+    source, target = _orient(draft.source, draft.target, plover, draft.location)
     date = event_date(_date_phrases(sent, draft, lexicon), article.date)
     if date.historical and modality == "asserted":
         modality = "historical"
@@ -113,12 +113,21 @@ def _refine(code: str, contexts: list[str], lemmas: set[str], lexicon: Lexicon) 
     return code
 
 
-def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | None
-            ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
-    """Unknown actors (a name with no country or code) do not count; in compound actors
-    nobody targets themselves; joint actions target each other."""
+def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | None,
+            location: tuple[Actor, ...] = ()) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+    """Unknown actors (a name with no country or code) do not count; generic agents with no
+    country of their own belong to the place of the event or else to the other side's country
+    ("accepted demands from rebels": the government's own rebels); domestic kinds of event
+    with no target target the country where they happen; in compound actors nobody targets
+    themselves; joint actions target each other."""
     source = tuple(a for a in source if a.country or a.code) or ()
     target = tuple(a for a in target if a.country or a.code) or ()
+    source = _localise(source, location or _countries_of(target))
+    target = _localise(target, location or _countries_of(source))
+    if not target and plover in DOMESTIC and source:
+        home = location or _countries_of(source)
+        target = tuple(replace(a, sector="GOV", code=(a.country or "") + "GOV", kind="agent",
+                               name=a.name) for a in home[:1])
     if source and len(target) > 1:
         source_countries = {a.country for a in source}
         target = tuple(a for a in target if a.country not in source_countries) or target
@@ -133,6 +142,24 @@ def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | 
             and len({a.country for a in source}) > 1:
         target = tuple(reversed(source))
     return source, target
+
+
+# Kinds of event that, with no target named, are aimed at the country they happen in.
+DOMESTIC = {"PROTEST", "COERCE", "CONCEDE"}
+
+
+def _countries_of(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    countries = {a.country for a in actors if a.country}
+    return tuple(a for a in actors if a.country) if len(countries) == 1 else ()
+
+
+def _localise(actors: tuple[Actor, ...], home: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    if not home:
+        return actors
+    country = home[0].country
+    return tuple(replace(a, country=country, code=country + (a.sector or ""))
+                 if not a.country and a.kind == "agent" and a.sector not in ("IGO", "NGO")
+                 else a for a in actors)
 
 
 def _key(actor: Actor) -> tuple:

@@ -27,7 +27,7 @@ OBJECT_DEPS = {"dobj", "obj"}
 TARGET_PREPS = ("with", "to", "against", "on", "upon", "toward", "towards", "into", "at",
                 "from", "for", "over", "between", "among")
 # Prepositions that reach from a noun to the actors behind it: "ties between Russia and Mali".
-REACHING_PREPS = {"between", "of", "with", "among"}
+REACHING_PREPS = {"between", "of", "with", "among", "by", "from"}
 FUTURE_AUX = {"will", "shall", "'ll"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 # Events that PLOVER codes as AGREE when they are promised, not done ("will visit")...
@@ -61,6 +61,7 @@ class Draft:
     modality: str = "asserted"
     via: str = "verb"  # verb | light-verb | noun | frame
     clause: Token | None = None
+    location: tuple[Actor, ...] = ()  # the country where the sentence places it
     notes: list[str] = field(default_factory=list)
 
 
@@ -72,9 +73,13 @@ class EventCoder:
 
     def __call__(self, doc: Doc) -> Doc:
         actors = {span._.head_i: span._.actors for span in doc.spans.get("actors", [])}
+        places = {span._.head_i: span._.actors for span in doc.spans.get("places", [])}
         drafts: list[Draft] = []
         for sent in doc.sents:
-            drafts.extend(SentenceCoder(self.lexicon, actors, sent).code())
+            location = _location(sent, actors, places)
+            for draft in SentenceCoder(self.lexicon, actors, sent).code():
+                draft.location = location
+                drafts.append(draft)
         spans = []
         for draft in drafts:
             span = Span(doc, draft.trigger.start, draft.trigger.end, label=draft.cameo)
@@ -174,14 +179,17 @@ class SentenceCoder:
             return self.actors_at(verb.head), False
         return (), False
 
-    def target(self, verb: Token, noun: Token | None = None) -> tuple[Actor, ...]:
+    def target(self, verb: Token, noun: Token | None = None, *, objects: bool = True
+               ) -> tuple[Actor, ...]:
         """The patient or recipient: dative, object, then `with`/`to`/`against`... phrases of
-        the verb (and of the event noun after a light verb)."""
+        the verb (and of the event noun after a light verb), the other party of a framing
+        conversation, the subject of an "unless" condition, the object of a purpose clause.
+        `objects=False` when the object is the actor's own means ("mobilized reservists")."""
         candidates = [c for c in verb.children if c.dep_ in ("dative", "iobj")]
         if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "soldiers killed in Ukraine"
             candidates.append(verb.head)
         if noun is None:
-            candidates += self.objects(verb)
+            candidates += self.objects(verb) if objects else []
         else:
             candidates.append(noun)
         for c in candidates:
@@ -201,7 +209,29 @@ class SentenceCoder:
                         found = self.actors_at(pobj)
                         if found:
                             return found
-        return self.partner(verb)
+        return self.partner(verb) or self.condition_or_purpose(verb)
+
+    def condition_or_purpose(self, verb: Token) -> tuple[Actor, ...]:
+        """"threatened to X unless Baghdad accepted": Baghdad; "opened fire to disperse
+        demonstrators": the demonstrators."""
+        chain = [verb]
+        while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head is not chain[-1]:
+            chain.append(chain[-1].head)
+        for head in chain:
+            for clause in head.children:
+                if clause.dep_ != "advcl":
+                    continue
+                marks = {c.lower_ for c in clause.children if c.dep_ in ("mark", "aux")}
+                if marks & CONDITIONAL_MARKS:
+                    found = self.subject(clause)[0]
+                elif "to" in marks:
+                    found = next((self.actors_at(o) for o in self.objects(clause)
+                                  if self.actors_at(o)), ())
+                else:
+                    continue
+                if found:
+                    return found
+        return ()
 
     def partner(self, verb: Token) -> tuple[Actor, ...]:
         """The other party of a conversation framing the clause: "During the call with X,
@@ -399,7 +429,8 @@ class SentenceCoder:
             source, passive = self.subject(verb)
             if not source and not passive:
                 continue  # an active verb with no agent: a label, a gerund, an order
-            target = self.target(verb, noun)
+            own_means = self.lex.code(rule.cameo).plover == "MOBILIZE"
+            target = self.target(verb, noun, objects=not own_means)
             if verb.lemma_.lower() in RECIPIENT_VERBS:
                 giver = [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"]
                 given = self.actors_at(next(giver[0].children, None)) if giver else ()
@@ -454,6 +485,22 @@ class SentenceCoder:
             modality=self.modality(clause) if clause.pos_ in ("VERB", "AUX") else "asserted",
             clause=clause,
         )
+
+
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "into",
+                  "within", "around"}
+
+
+def _location(sent: Span, actors: dict, places: dict) -> tuple[Actor, ...]:
+    """The first country the sentence places things in: "in Kirkuk", "at a jail in northern
+    Israel", "throughout Indonesia"."""
+    for token in sent:
+        if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS:
+            for found in (places.get(token.i, ()), actors.get(token.i, ())):
+                located = [a for a in found if a.country and a.sector in (None, "GOV")]
+                if located:
+                    return (located[0],)
+    return ()
 
 
 def _unique(actors: list[Actor]) -> tuple[Actor, ...]:
