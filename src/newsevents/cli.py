@@ -20,8 +20,8 @@ from .pipeline import Coder, Options
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
 
-def _options(model, knowledge) -> Options:
-    return Options(model=model, knowledge_dirs=tuple(knowledge))
+def _options(model, knowledge, hypothetical=False) -> Options:
+    return Options(model=model, knowledge_dirs=tuple(knowledge), hypothetical=hypothetical)
 
 
 def _coder(options: Options) -> Coder:
@@ -85,8 +85,10 @@ def progress(iterable, unit: str):
               help="Write the events here (default: stdout).")
 @click.option("--include-statements", is_flag=True,
               help="Also print CAMEO 01x events (statements), which PLOVER leaves out.")
+@click.option("--include-hypothetical", is_flag=True,
+              help="Also print events inside if/unless clauses (modality hypothetical).")
 @with_shared_options
-def code(inputs, pretty, output, include_statements, model, knowledge):
+def code(inputs, pretty, output, include_statements, include_hypothetical, model, knowledge):
     """Code articles into events, one JSON object a line.
 
     INPUTS are plain-text articles (a leading ` date YYYY-MM-DD ` marker or Title:/Date:/URL:
@@ -94,7 +96,7 @@ def code(inputs, pretty, output, include_statements, model, knowledge):
     records, folders of them, or - for stdin.
     """
     log = ProblemLog()
-    coder = _coder(_options(model, knowledge))
+    coder = _coder(_options(model, knowledge, include_hypothetical))
     count = 0
     for article, events in progress(coder.code_articles(read_inputs(inputs, log)), "article"):
         shown = [e for e in events if e.event or include_statements]

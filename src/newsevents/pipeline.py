@@ -31,6 +31,9 @@ class Options:
 
     model: str | None = None
     knowledge_dirs: tuple[str, ...] = ()
+    # Events inside an if/unless clause ("if Hamas ran in the election") did not happen; they
+    # are left out unless asked for.
+    hypothetical: bool = False
     batch_size: int = BATCH_SIZE
 
 
@@ -88,8 +91,10 @@ class Coder:
             for span in doc.spans.get("events", []):
                 draft = span._.draft
                 sent = span.sent
-                pending.append(finish(draft, sent, index.get(sent.start, sentence_base),
-                                      article, self.lexicon, self.version, offset))
+                event = finish(draft, sent, index.get(sent.start, sentence_base), article,
+                               self.lexicon, self.version, offset)
+                if event.modality != "hypothetical" or self.options.hypothetical:
+                    pending.append(event)
             sentence_base += len(sentences)
             if last:
                 yield article, merge(pending)

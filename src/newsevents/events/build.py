@@ -36,6 +36,8 @@ def finish(draft: Draft, sent: Span, sentence_index: int, article: Article, lexi
         # "will not accept refugees": a refusal, not a negated promise.
         code = lexicon.complements.get(("12", plover), "120")
         negated = False
+    elif "ultimatum" in draft.notes and plover not in ("THREATEN", "REQUEST", "REJECT"):
+        code = lexicon.complements.get(("13", plover or ""), "130")
     elif modality in ("intended", "hypothetical") and draft.via != "frame":
         if plover in FUTURE_TO_AGREE:
             code = lexicon.complements.get(("03", plover), "030")

@@ -41,6 +41,10 @@ RECIPIENT_VERBS = {"receive", "obtain", "get"}
 # Reported events that, told by a named actor about another, are accusations ("the US said
 # Iraq had attacked...").
 ACCUSABLE = {"ASSAULT", "COERCE"}
+# Report verbs whose reported attack is an accusation. A plain "said" accuses only when the
+# speaker leads with it ("the US said that Iraq had attacked..."); wire copy's trailing
+# attribution ("..., police said") only sources the report.
+CLAIM_VERBS = {"claim", "insist", "charge", "maintain", "contend"}
 # Events that two parties do together: with a compound source and no target, each member is
 # the other's target ("Putin and Goïta discussed...").
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REJECT", "ASSAULT"}
@@ -256,6 +260,14 @@ class SentenceCoder:
         return any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("neg", "det")
                    for t in tokens if t is not None for c in t.children)
 
+    def ultimatum(self, verb: Token) -> bool:
+        """"will withdraw its force unless ...": a conditional threat."""
+        chain = [verb]
+        while chain[-1].dep_ in ("xcomp", "conj", "ccomp") and chain[-1].head is not chain[-1]:
+            chain.append(chain[-1].head)
+        return any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children)
+                   for t in chain for c in t.children)
+
     def modality(self, verb: Token) -> str:
         chain = [verb]
         while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head is not chain[-1]:
@@ -300,6 +312,9 @@ class SentenceCoder:
             draft = self.noun_event(t)
             if draft:
                 drafts.append(draft)
+        for d in drafts:
+            if d.clause is not None and self.ultimatum(d.clause):
+                d.notes.append("ultimatum")
         return [d for d in drafts if _codable(d)]
 
     def complement(self, verb: Token) -> Token | None:
@@ -345,7 +360,10 @@ class SentenceCoder:
             return [Draft(cameo=code, trigger=self.sent.doc[verb.i: verb.i + 1], source=source,
                           target=target, negated=self.negated(comp), via="frame", clause=verb)]
         named = [a for a in source if a.kind in ("named", "person")]
-        if inner in ACCUSABLE and named and target and \
+        leads = verb.i < comp.i and any(c.dep_ == "mark" and c.lower_ == "that"
+                                        for c in comp.children)
+        claims = verb.lemma_.lower() in CLAIM_VERBS or leads
+        if claims and inner in ACCUSABLE and named and target and \
                 {a.country for a in named} != {a.country for a in target}:
             return [Draft(cameo="112", trigger=self.sent.doc[verb.i: verb.i + 1],
                           source=tuple(named), target=target, via="frame", clause=verb)]
@@ -419,8 +437,19 @@ class SentenceCoder:
             clause=verb,
         )
 
+    def is_purpose(self, verb: Token) -> bool:
+        """"staged demonstrations to demand reforms", "opened fire, killing one": a purpose or
+        manner clause of another event is part of that event, not one of its own."""
+        if verb.dep_ not in ("advcl", "xcomp") or verb.head is verb:
+            return False
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if not (infinitive or verb.tag_ == "VBG"):
+            return False
+        head = verb.head
+        return bool(self.verb_rule(head) or any(self.noun_rule(o) for o in self.objects(head)))
+
     def verb_events(self, verb: Token) -> list[Draft]:
-        if verb.pos_ not in ("VERB", "PROPN"):
+        if verb.pos_ not in ("VERB", "PROPN") or self.is_purpose(verb):
             return []
         drafts = []
         for rule, trig, noun in self.events_of(verb):
@@ -429,6 +458,9 @@ class SentenceCoder:
             source, passive = self.subject(verb)
             if not source and not passive:
                 continue  # an active verb with no agent: a label, a gerund, an order
+            if rule.mode == "visit" and noun is None and any(
+                    a.sector in ("MIL", "COP", "REB") for a in source):
+                continue  # troops arriving are deployed, not visiting
             own_means = self.lex.code(rule.cameo).plover == "MOBILIZE"
             target = self.target(verb, noun, objects=not own_means)
             if verb.lemma_.lower() in RECIPIENT_VERBS:
@@ -448,11 +480,24 @@ class SentenceCoder:
             ))
         return drafts
 
+    def is_argument(self, noun: Token) -> bool:
+        """"rejected a US offer", "agreed upon a pact": the noun is what another event is
+        about, not an event of its own."""
+        head = noun.head
+        if noun.dep_ == "pobj" and head.dep_ == "prep":
+            head = head.head
+        elif noun.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr", "conj"):
+            return False
+        if noun.dep_ == "conj":
+            return self.is_argument(noun.head)
+        return head.pos_ == "VERB" and bool(self.verb_rule(head)
+                                            or self.lex.frames.get(head.lemma_.lower()))
+
     def noun_event(self, noun: Token) -> Draft | None:
         """A nominal event standing alone: it needs an actor of its own ("Russian aid",
         "Putin's visit", "talks between X and Y"); an argument of another event is not one."""
         rule = self.noun_rule(noun) if noun.pos_ == "NOUN" else None
-        if rule is None:
+        if rule is None or self.is_argument(noun):
             return None
         source = self.actors.get(noun.i, ())
         target: tuple[Actor, ...] = ()
