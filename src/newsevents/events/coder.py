@@ -36,6 +36,10 @@ FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT
 FUTURE_TO_THREATEN = {"SANCTION", "PROTEST", "COERCE", "ASSAULT", "MOBILIZE"}
 # Auxiliaries that turn a reported event into a demand: "Russia said Sudan must return...".
 DEONTIC_AUX = {"must", "should"}
+# Nouns that measure what an event hands over: "5 million dollars of aid".
+MEASURE_NOUNS = {"dollar", "euro", "ton", "tonne", "million", "billion", "pound", "yuan",
+                 "yen", "ruble", "rouble", "shilling", "franc", "rupee", "barrel", "shipment",
+                 "consignment", "package", "worth", "amount", "lot", "part"}
 # Verbs whose subject is the recipient: "received weapons from X" -> X gave to the subject.
 RECIPIENT_VERBS = {"receive", "obtain", "get"}
 # Reported events that, told by a named actor about another, are accusations ("the US said
@@ -134,10 +138,18 @@ class SentenceCoder:
         return max(plain, key=Trigger.specificity) if plain else None
 
     def objects(self, verb: Token) -> list[Token]:
+        """Direct objects (the subject of a passive), their conjuncts, and the noun behind a
+        measure ("5 million dollars of aid", "tons of food aid")."""
         found = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
         if any(c.dep_ == "auxpass" for c in verb.children):
             found += [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
-        return [t for o in found for t in (o, *o.conjuncts)]
+        found = [t for o in found for t in (o, *o.conjuncts)]
+        for o in list(found):
+            for prep in o.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of" and (
+                        o.like_num or o.lemma_.lower() in MEASURE_NOUNS):
+                    found.extend(c for c in prep.children if c.dep_ == "pobj")
+        return found
 
     # -- arguments ---------------------------------------------------------------------------
     def actors_at(self, token: Token | None, depth: int = 0) -> tuple[Actor, ...]:
@@ -171,7 +183,7 @@ class SentenceCoder:
                 if c.tag_ == "WDT" or c.lower_ in ("who", "which", "that"):
                     return self.actors_at(verb.head if verb.dep_ == "relcl" else None), False
                 return self.actors_at(c), False
-        if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+        if verb.dep_ in ("conj", "xcomp", "acomp") and verb.head is not verb:
             return self.subject(verb.head)[0], False
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(
                 t.text == ":" for t in verb.doc[min(verb.i, verb.head.i): max(verb.i,
