@@ -22,7 +22,7 @@ class ModelError(NewsEventsError):
 MESSAGES = {
     "E001": "{path}: file not found",
     "E002": "{path}: is empty (nothing to code)",
-    "E003": "{path}: looks binary, not text ({detail}); give a text, HTML-free article or JSONL file",
+    "E003": "{path}: looks binary, not text ({detail}); give a plain-text article or JSONL file",
     "E004": "{path}: line {line}: not valid JSON ({detail}); line skipped",
     "E005": "{path}: line {line}: a JSONL record needs a non-empty \"text\" string; line skipped",
     "E006": "{path}: not valid UTF-8 at byte {offset}; decoded as {fallback} instead",

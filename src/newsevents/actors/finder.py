@@ -143,7 +143,7 @@ class ActorFinder:
         start = min(s.start for s, _ in group.matches)
         end = max(s.end for s, _ in group.matches)
         head = doc[group.head]
-        if head.pos_ in ("NOUN", "PROPN"):
+        if head.pos_ in ("NOUN", "PROPN") and any(_is_actor_word(e) for e in entries):
             start, end = min(start, head.i), max(end, head.i + 1)
         label = "PLACE" if {e.kind for e in entries} <= {"place"} else "ACTOR"
         span = Span(doc, start, end, label=label)

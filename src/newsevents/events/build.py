@@ -204,18 +204,14 @@ def merge(events: list[Event]) -> list[Event]:
             kept.append(e)
             continue
         dated = e if twin.date_text is None and e.date_text is not None else twin
-        # The most specific coding of the mentions stands for the event.
-        best = max((twin, e), key=lambda x: (len(x.cameo), x.confidence))
+        # The most specific mention stands for the event (a paragraph over its headline).
+        best = max((twin, e), key=lambda x: (len(x.cameo), x.confidence, -x.sentence_index))
         kept[kept.index(twin)] = replace(
-            twin,
-            cameo=best.cameo,
-            mode=best.mode,
-            goldstein=best.goldstein,
-            quad_class=best.quad_class,
+            best,
             date=dated.date,
             date_text=dated.date_text,
             modality=dated.modality,
-            mentions=twin.mentions + 1,
+            mentions=twin.mentions + e.mentions,
             context=tuple(dict.fromkeys(twin.context + e.context)),
             confidence=max(twin.confidence, e.confidence),
         )

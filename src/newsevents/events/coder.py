@@ -80,8 +80,8 @@ class EventCoder:
         self.lexicon = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        actors = {span._.head_i: span._.actors for span in doc.spans.get("actors", [])}
-        places = {span._.head_i: span._.actors for span in doc.spans.get("places", [])}
+        actors = _by_token(doc.spans.get("actors", []))
+        places = _by_token(doc.spans.get("places", []))
         drafts: list[Draft] = []
         for sent in doc.sents:
             location = _location(sent, actors, places)
@@ -542,6 +542,19 @@ class SentenceCoder:
             modality=self.modality(clause) if clause.pos_ in ("VERB", "AUX") else "asserted",
             clause=clause,
         )
+
+
+def _by_token(spans) -> dict[int, tuple[Actor, ...]]:
+    """Actors by the token their phrase hangs from, and by any other token of the phrase that
+    the parse attaches outside it (a mis-parsed "Côte d'Ivoire")."""
+    found: dict[int, tuple[Actor, ...]] = {}
+    for span in spans:
+        found[span._.head_i] = span._.actors
+    for span in spans:
+        for t in span:
+            if (t.head.i < span.start or t.head.i >= span.end) and t.i not in found:
+                found[t.i] = span._.actors
+    return found
 
 
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "into",
