@@ -86,6 +86,9 @@ class ActorFinder:
         out = []
         for span in chosen:
             entry = self.choose(span, date, context)
+            if entry is not None and entry.kind == "adjective" and _ethnic(span):
+                # "ethnic Albanians in Serbia": an ethnicity, placed by the text, not a state.
+                entry = Entry("agent", entry.name, None, "CVL")
             if entry is not None:
                 out.append((span, entry))
         return out
@@ -203,6 +206,11 @@ class ActorFinder:
             )
             out.append(ref)
         return out
+
+
+def _ethnic(span: Span) -> bool:
+    doc = span.doc
+    return any(doc[i].lower_ == "ethnic" for i in range(max(0, span.start - 2), span.start))
 
 
 def _is_actor_word(entry: Entry) -> bool:

@@ -126,10 +126,14 @@ def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | 
     target = tuple(a for a in target if a.country or a.code) or ()
     source = _localise(source, location or _countries_of(target))
     target = _localise(target, location or _countries_of(source))
-    if not target and plover in DOMESTIC and source:
-        home = location or _countries_of(source)
-        target = tuple(replace(a, sector="GOV", code=(a.country or "") + "GOV", kind="agent",
-                               name=a.name) for a in home[:1])
+    if not target and source:
+        if location and location[0].country not in {a.country for a in source}:
+            target = location  # "fired at targets in Jericho", "sought refuge in Germany"
+        elif plover in DOMESTIC:
+            home = (location or _countries_of(source))[:1]
+            sector = "CVL" if any(a.sector in STATE_SECTORS for a in source) else "GOV"
+            target = tuple(replace(a, sector=sector, code=(a.country or "") + sector,
+                                   kind="agent") for a in home)
     if source and len(target) > 1:
         source_countries = {a.country for a in source}
         target = tuple(a for a in target if a.country not in source_countries) or target
@@ -148,6 +152,9 @@ def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | 
 
 # Kinds of event that, with no target named, are aimed at the country they happen in.
 DOMESTIC = {"PROTEST", "COERCE", "CONCEDE"}
+# Sectors of the state: their domestic events are aimed at the population, the others' at
+# the government.
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 
 
 def _countries_of(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:

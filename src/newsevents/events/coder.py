@@ -27,7 +27,10 @@ OBJECT_DEPS = {"dobj", "obj"}
 TARGET_PREPS = ("with", "to", "against", "on", "upon", "toward", "towards", "into", "at",
                 "from", "for", "over", "between", "among")
 # Prepositions that reach from a noun to the actors behind it: "ties between Russia and Mali".
-REACHING_PREPS = {"between", "of", "with", "among", "by", "from"}
+REACHING_PREPS = {"between", "of", "with", "among", "by", "from", "against"}
+# CAMEO codes whose object is the actor's own means, not a target: "mobilized reservists",
+# "withdrew its troops", "pulled out peacekeepers".
+OWN_MEANS_CODES = ("15", "087", "166")
 FUTURE_AUX = {"will", "shall", "'ll"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 # Events that PLOVER codes as AGREE when they are promised, not done ("will visit")...
@@ -473,7 +476,7 @@ class SentenceCoder:
             if rule.mode == "visit" and noun is None and any(
                     a.sector in ("MIL", "COP", "REB") for a in source):
                 continue  # troops arriving are deployed, not visiting
-            own_means = self.lex.code(rule.cameo).plover == "MOBILIZE"
+            own_means = rule.cameo.startswith(OWN_MEANS_CODES)
             target = self.target(verb, noun, objects=not own_means)
             if verb.lemma_.lower() in RECIPIENT_VERBS:
                 giver = [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"]
