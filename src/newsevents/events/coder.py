@@ -308,7 +308,8 @@ class SentenceCoder:
         # Frames first: they consume their complements.
         for t in tokens:
             frame = self.lex.frames.get(t.lemma_.lower())
-            if not frame or t.pos_ not in ("VERB", "ADJ", "AUX"):
+            if not frame or t.pos_ not in ("VERB", "ADJ", "AUX") or t.i in self.used \
+                    or self.is_background(t) or self.is_purpose(t):
                 continue
             if frame == "speech":
                 drafts.extend(self.reported_events(t))
@@ -463,8 +464,21 @@ class SentenceCoder:
         head = verb.head
         return bool(self.verb_rule(head) or any(self.noun_rule(o) for o in self.objects(head)))
 
+    def is_background(self, verb: Token) -> bool:
+        """Relative and noun-modifying clauses ("a helicopter that was captured", "property
+        seized in the 1970s", "its demand that Israel ease...") describe the nouns they hang
+        on; the news is in the main clauses. An existential "there were soldiers killed" is
+        the exception."""
+        if verb.dep_ == "relcl" or (verb.dep_ in ("acl", "ccomp") and verb.head.pos_ in (
+                "NOUN", "PROPN", "PRON")):
+            head = verb.head
+            return not (head.dep_ == "attr" and any(c.lower_ == "there" for c in
+                                                    head.head.children))
+        return False
+
     def verb_events(self, verb: Token) -> list[Draft]:
-        if verb.pos_ not in ("VERB", "PROPN") or self.is_purpose(verb):
+        if verb.pos_ not in ("VERB", "PROPN") or self.is_purpose(verb) \
+                or self.is_background(verb):
             return []
         drafts = []
         for rule, trig, noun in self.events_of(verb):
@@ -534,6 +548,8 @@ class SentenceCoder:
         clause = noun
         while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
             clause = clause.head
+        if clause.pos_ in ("VERB", "AUX") and self.is_background(clause):
+            return None
         if not target and clause.pos_ in ("VERB", "AUX"):
             governing, _ = self.subject(clause)
             if {a.country for a in governing} - {a.country for a in source}:
