@@ -31,6 +31,10 @@ FALLBACK_ENCODING = "cp1252"
 MAX_ARTICLE_BYTES = 5_000_000
 
 _DATE_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s")
+# "NAIROBI, May 17 (Reuters) - ", "BRUSSELS (AP) — ": place (and date, agency) of a report.
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'’-]{2,40}?)(?:, (?P<when>[A-Z][a-z]{2,8}\.? \d{1,2}))?"
+    r"(?: \((?P<agency>[^)\n]{1,40})\))?\s*[-–—]+\s", re.M)
 _HEADER = re.compile(r"^(title|date|url|source|byline|author)\s*:\s*(.*)$", re.I)
 # Lines that are not news: subscription calls, share buttons, cookie notices, author bios.
 BOILERPLATE = [
@@ -86,6 +90,10 @@ def clean_text(text: str) -> tuple[str, dict]:
     for pattern in BOILERPLATE:
         for found in list(pattern.finditer(coding)):
             coding = blank(coding, found.start(), found.end())
+    dateline = _DATELINE.search(coding)
+    if dateline and not coding[:dateline.start()].strip().count("\n\n") > 3:
+        meta["dateline"] = dateline.group("place").strip().title()
+        coding = blank(coding, dateline.start(), dateline.end())
     if "date" in meta:
         meta["date"] = _iso_date(meta["date"])
     return coding, meta

@@ -36,7 +36,7 @@ THING_PRONOUNS = {"it", "its"}
 PLURAL_DETERMINERS = {"both", "two", "the", "these", "those"}
 COUNTRY_NOUNS = {"country", "countries", "nation", "nations", "side", "sides", "state", "states"}
 KIND_PRIORITY = ["leader", "organization", "institution", "capital", "country", "adjective",
-                 "place"]
+                 "place", "region"]
 
 
 @dataclass
@@ -242,6 +242,13 @@ def build_actors(span: Span, matches: list[tuple[Span, Entry]], gazetteer: Gazet
     def first(kinds):
         return next((e for _, e in matches if e.kind in kinds), None)
 
+    leaders = {e.name: (m, e) for m, e in matches if e.kind == "leader"}
+    if len(leaders) > 1:
+        # Two named leaders the parse folded into one phrase ("President X and President Y"):
+        # one actor each.
+        return tuple(Actor(text=m.text, name=e.name, code=(e.country or "") + (e.sector or ""),
+                           country=e.country, sector=e.sector, start=m.start_char,
+                           end=m.end_char, kind="person") for m, e in leaders.values())
     leader = first({"leader"})
     org = first({"organization"})
     person = first({"person"})
@@ -268,6 +275,8 @@ def build_actors(span: Span, matches: list[tuple[Span, Entry]], gazetteer: Gazet
         return tuple(_actor(span, None, None, c, sector, "agent", gazetteer) for c in countries)
     named = leader or org or person or institution
     kind = "person" if (leader or person) else ("named" if named or not agent else "agent")
+    if kind == "agent" and not country and first({"region"}):
+        kind = "region"  # "European companies": no state, and none to be guessed
     org_code = org.code if org is not None and not org.country else None
     if leader is not None and leader.code and not leader.country:
         org_code = leader.code

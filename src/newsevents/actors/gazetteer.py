@@ -21,7 +21,8 @@ PACKAGE = "newsevents.actors"
 class Entry:
     """One thing a name can refer to."""
 
-    kind: str  # country | adjective | capital | institution | place | leader | organization | agent
+    kind: str  # country | adjective | capital | institution | place | leader | organization |
+    # agent | region
     name: str
     country: str | None
     sector: str | None = None
@@ -134,6 +135,13 @@ def _organization_entries(rows, names) -> None:
                 _add(names, form, entry)
 
 
+def _region_entries(rows, names) -> None:
+    for row in rows:
+        label = split_values(row["name"])[0]
+        for form in [*split_values(row["name"]), *split_values(row.get("adjectives", ""))]:
+            _add(names, form, Entry("region", label, None))
+
+
 def _agent_entries(rows, agents) -> None:
     for row in rows:
         words = split_values(row["word"])
@@ -152,6 +160,7 @@ def load_gazetteer(user_dirs: tuple[str, ...] = ()) -> Gazetteer:
         ("countries", lambda rows: _country_entries(rows, names, country_names)),
         ("organizations", lambda rows: _organization_entries(rows, names)),
         ("leaders", lambda rows: _leader_entries(rows, names)),
+        ("regions", lambda rows: _region_entries(rows, names)),
         ("agents", lambda rows: _agent_entries(rows, agents)),
     ):
         table = load_table(PACKAGE, prefix, user_dirs)

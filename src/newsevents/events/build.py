@@ -68,7 +68,7 @@ def finish(draft: Draft, sent: Span, sentence_index: int, article: Article, lexi
     return Event(
         doc_id=article.id,
         sentence_index=sentence_index,
-        sentence=original(sent.start_char, sent.end_char).strip(),
+        sentence=original(sent.start_char, _text_end(sent)).strip(),
         event=plover,
         cameo=code,
         mode=mode,
@@ -86,6 +86,12 @@ def finish(draft: Draft, sent: Span, sentence_index: int, article: Article, lexi
         trigger_span=(trigger.start_char + offset, trigger.end_char + offset),
         version=version,
     )
+
+
+def _text_end(sent: Span) -> int:
+    """End of the sentence's last word: blanked boilerplate after it is not part of it."""
+    words = [t for t in sent if not t.is_space]
+    return words[-1].idx + len(words[-1]) if words else sent.end_char
 
 
 def _shift(actors: tuple[Actor, ...], offset: int, original) -> tuple[Actor, ...]:

@@ -90,7 +90,8 @@ class EventCoder:
             location = _location(sent, actors, places)
             for draft in SentenceCoder(self.lexicon, actors, sent).code():
                 draft.location = location
-                drafts.append(draft)
+                if _codable(draft):
+                    drafts.append(draft)
         spans = []
         for draft in drafts:
             span = Span(doc, draft.trigger.start, draft.trigger.end, label=draft.cameo)
@@ -331,7 +332,7 @@ class SentenceCoder:
         for d in drafts:
             if d.clause is not None and self.ultimatum(d.clause):
                 d.notes.append("ultimatum")
-        return [d for d in drafts if _codable(d)]
+        return drafts
 
     def complement(self, verb: Token) -> Token | None:
         for c in verb.children:
@@ -584,7 +585,10 @@ def _location(sent: Span, actors: dict, places: dict) -> tuple[Actor, ...]:
     """The first country the sentence places things in: "in Kirkuk", "at a jail in northern
     Israel", "throughout Indonesia"."""
     for token in sent:
-        if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS:
+        prep = token.head
+        if token.dep_ == "pobj" and prep.lower_ == "of" and prep.head.dep_ == "pobj":
+            prep = prep.head.head  # "near the town of Mandera"
+        if token.dep_ == "pobj" and prep.lower_ in LOCATIVE_PREPS:
             for found in (places.get(token.i, ()), actors.get(token.i, ())):
                 located = [a for a in found if a.country and a.sector in (None, "GOV")]
                 if located:
@@ -601,7 +605,11 @@ def _unique(actors: list[Actor]) -> tuple[Actor, ...]:
 
 
 def _codable(draft: Draft) -> bool:
-    """An event is worth a record when at least one side is a known political actor."""
+    """An event is worth a record when at least one side is a known political actor, or a
+    generic one ("people", "police") the sentence places in a country."""
     def known(actors):
         return any(a.country or (a.code and a.kind != "agent") for a in actors)
-    return known(draft.source) or known(draft.target)
+
+    def placed(actors):
+        return bool(draft.location) and any(a.kind == "agent" for a in actors)
+    return known(draft.source) or known(draft.target) or placed(draft.source)
