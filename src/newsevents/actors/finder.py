@@ -179,7 +179,7 @@ class ActorFinder:
             elif token.pos_ == "PRON" and lower in PERSON_PRONOUNS:
                 want = ("persons", 1)
             elif token.pos_ == "PRON" and lower in GROUP_PRONOUNS:
-                want = ("persons", 2)
+                want = ("group", 2)
             elif token.pos_ == "PRON" and lower in THING_PRONOUNS:
                 want = ("things", 1)
             elif lower in COUNTRY_NOUNS and _has_plural_determiner(token):
@@ -221,7 +221,7 @@ def _is_actor_word(entry: Entry) -> bool:
 
 def _phrase_head(token: Token, actor_tokens: set[int]) -> Token:
     """Climb from a matched word to the noun its phrase hangs from."""
-    while token.head is not token:
+    while token.head.i != token.i:
         head = token.head
         if token.dep_ in MODIFIER_DEPS and head.pos_ in ("NOUN", "PROPN", "ADJ"):
             token = head
@@ -322,6 +322,15 @@ def _is_reference_phrase(token: Token, span: Span) -> bool:
 
 
 def _antecedents(earlier: list[Span], want: str, count: int) -> list[Actor]:
+    if want == "group":
+        # "they": the last plural group ("the rebels", "Iraqi Kurds") or actor pair, else two
+        # people named before.
+        for span in reversed(earlier[-3:]):
+            head = span.doc[span._.head_i]
+            known = [a for a in span._.actors if a.country or a.code]
+            if known and (head.tag_ in ("NNS", "NNPS") or len(known) > 1):
+                return known
+        want = "persons"
     seen: list[Actor] = []
     for span in reversed(earlier):
         for actor in reversed(span._.actors):

@@ -42,7 +42,8 @@ DEONTIC_AUX = {"must", "should"}
 # Nouns that measure what an event hands over: "5 million dollars of aid".
 MEASURE_NOUNS = {"dollar", "euro", "ton", "tonne", "million", "billion", "pound", "yuan",
                  "yen", "ruble", "rouble", "shilling", "franc", "rupee", "barrel", "shipment",
-                 "consignment", "package", "worth", "amount", "lot", "part"}
+                 "consignment", "package", "worth", "amount", "lot", "part", "day", "week",
+                 "month", "hour", "year", "round", "series", "wave", "number"}
 # Verbs whose subject is the recipient: "received weapons from X" -> X gave to the subject.
 RECIPIENT_VERBS = {"receive", "obtain", "get"}
 # Reported events that, told by a named actor about another, are accusations ("the US said
@@ -139,7 +140,16 @@ class SentenceCoder:
                     return compound[0]
         rules = self.lex.triggers.get(("NOUN", lemma), ())
         plain = [r for r in rules if not r.objects]
-        return max(plain, key=Trigger.specificity) if plain else None
+        if plain:
+            return max(plain, key=Trigger.specificity)
+        # "a mediation effort", "aid deliveries": the event is in the modifier.
+        for c in token.children:
+            if c.dep_ == "compound" and c.pos_ == "NOUN":
+                inner = [r for r in self.lex.triggers.get(("NOUN", c.lemma_.lower()), ())
+                         if not r.objects]
+                if inner:
+                    return inner[0]
+        return None
 
     def objects(self, verb: Token) -> list[Token]:
         """Direct objects (the subject of a passive), their conjuncts, and the noun behind a
@@ -187,7 +197,7 @@ class SentenceCoder:
                 if c.tag_ == "WDT" or c.lower_ in ("who", "which", "that"):
                     return self.actors_at(verb.head if verb.dep_ == "relcl" else None), False
                 return self.actors_at(c), False
-        if verb.dep_ in ("conj", "xcomp", "acomp") and verb.head is not verb:
+        if verb.dep_ in ("conj", "xcomp", "acomp") and verb.head.i != verb.i:
             return self.subject(verb.head)[0], False
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(
                 t.text == ":" for t in verb.doc[min(verb.i, verb.head.i): max(verb.i,
@@ -235,7 +245,7 @@ class SentenceCoder:
         """"threatened to X unless Baghdad accepted": Baghdad; "opened fire to disperse
         demonstrators": the demonstrators."""
         chain = [verb]
-        while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head is not chain[-1]:
+        while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head.i != chain[-1].i:
             chain.append(chain[-1].head)
         for head in chain:
             for clause in head.children:
@@ -279,14 +289,14 @@ class SentenceCoder:
     def ultimatum(self, verb: Token) -> bool:
         """"will withdraw its force unless ...": a conditional threat."""
         chain = [verb]
-        while chain[-1].dep_ in ("xcomp", "conj", "ccomp") and chain[-1].head is not chain[-1]:
+        while chain[-1].dep_ in ("xcomp", "conj", "ccomp") and chain[-1].head.i != chain[-1].i:
             chain.append(chain[-1].head)
         return any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children)
                    for t in chain for c in t.children)
 
     def modality(self, verb: Token) -> str:
         chain = [verb]
-        while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head is not chain[-1]:
+        while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head.i != chain[-1].i:
             chain.append(chain[-1].head)
         for t in chain:
             if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in t.children):
@@ -297,7 +307,7 @@ class SentenceCoder:
             if aux & FUTURE_AUX or ("going" in aux and any(
                     c.lower_ == "to" for c in t.children)):
                 return "intended"
-            if "would" in aux and t.head is not t and t.head.lemma_ in self.lex.frames \
+            if "would" in aux and t.head.i != t.i and t.head.lemma_ in self.lex.frames \
                     and self.lex.frames[t.head.lemma_] == "speech":
                 return "intended"
         return "asserted"
@@ -335,9 +345,14 @@ class SentenceCoder:
         return drafts
 
     def complement(self, verb: Token) -> Token | None:
+        """The clause a frame verb governs: "pledged to bolster", "is committed to opening"."""
         for c in verb.children:
             if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
                 return c
+            if c.dep_ == "prep" and c.lower_ == "to":
+                for p in c.children:
+                    if p.dep_ == "pcomp" and p.pos_ == "VERB":
+                        return p
         return None
 
     def events_of(self, verb: Token) -> list[tuple[Trigger, Token, Token | None]]:
@@ -426,14 +441,15 @@ class SentenceCoder:
             rule, trig, noun = comp_event
             inner = self.lex.code(rule.cameo)
             if not target:
-                target = self.target(comp, noun)
+                target = self.target(comp, noun,
+                                     objects=not rule.cameo.startswith(OWN_MEANS_CODES))
             code = self.lex.complements.get((root, inner.plover or ""))
             if frame == "refusal" and inner.plover in ("REJECT", "ACCUSE", "THREATEN"):
                 code = None
             code = code or (own_rule.cameo if own_rule else root + "0")
             self.used.update({trig.i, comp.i})
         else:
-            if own_rule is None and frame != "request":
+            if own_rule is None and frame not in ("request", "intent"):
                 return None
             code = own_rule.cameo if own_rule else root + "0"
             if comp is not None:
@@ -457,13 +473,17 @@ class SentenceCoder:
     def is_purpose(self, verb: Token) -> bool:
         """"staged demonstrations to demand reforms", "opened fire, killing one": a purpose or
         manner clause of another event is part of that event, not one of its own."""
-        if verb.dep_ not in ("advcl", "xcomp") or verb.head is verb:
+        if verb.dep_ not in ("advcl", "xcomp") or verb.head.i == verb.i:
             return False
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if not (infinitive or verb.tag_ == "VBG"):
             return False
         head = verb.head
         return bool(self.verb_rule(head) or any(self.noun_rule(o) for o in self.objects(head)))
+
+    def event_subject(self, verb: Token) -> bool:
+        """"A roadside bombing killed one soldier": the subject is an event, the agent unknown."""
+        return any(c.dep_ in SUBJECT_DEPS and self.noun_rule(c) for c in verb.children)
 
     def is_background(self, verb: Token) -> bool:
         """Relative and noun-modifying clauses ("a helicopter that was captured", "property
@@ -486,7 +506,7 @@ class SentenceCoder:
             if self.lex.frames.get(verb.lemma_.lower()) == "speech" and noun is None:
                 continue
             source, passive = self.subject(verb)
-            if not source and not passive:
+            if not source and not passive and not self.event_subject(verb):
                 continue  # an active verb with no agent: a label, a gerund, an order
             if rule.mode == "visit" and noun is None and any(
                     a.sector in ("MIL", "COP", "REB") for a in source):
@@ -544,11 +564,15 @@ class SentenceCoder:
                     source = found
                 elif prep.lower_ in TARGET_PREPS and found and not target:
                     target = found
+        clause = noun
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+        if not source and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "to", "in") \
+                and noun.head.head.i == clause.i and \
+                self.lex.code(rule.cameo).plover == "CONSULT" and clause.pos_ == "VERB":
+            source = self.subject(clause)[0]  # "negotiators return to Geneva for talks"
         if not source:
             return None
-        clause = noun
-        while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
-            clause = clause.head
         if clause.pos_ in ("VERB", "AUX") and self.is_background(clause):
             return None
         if not target and clause.pos_ in ("VERB", "AUX"):
