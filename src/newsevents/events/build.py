@@ -133,8 +133,9 @@ def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | 
     source = _localise(source, location or _countries_of(target))
     target = _localise(target, location or _countries_of(source))
     if not target and source:
-        if location and location[0].country not in {a.country for a in source}:
-            target = location  # "fired at targets in Jericho", "sought refuge in Germany"
+        if location and location[0].country not in {a.country for a in source} \
+                and plover in LOCATED:
+            target = location  # "fired at targets in Jericho", "evacuate settlements in Gaza"
         elif plover in DOMESTIC:
             home = (location or _countries_of(source))[:1]
             sector = "CVL" if any(a.sector in STATE_SECTORS for a in source) else "GOV"
@@ -158,6 +159,9 @@ def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | 
 
 # Kinds of event that, with no target named, are aimed at the country they happen in.
 DOMESTIC = {"PROTEST", "COERCE", "CONCEDE"}
+# Material kinds of event whose place, with no target named, is what they are done to
+# (not so for words: condemning an attack in Russia does not accuse Russia).
+LOCATED = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "CONCEDE", "AID", "AGREE"}
 # Sectors of the state: their domestic events are aimed at the population, the others' at
 # the government.
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
