@@ -13,7 +13,8 @@ from collections.abc import Iterable, Iterator  # noqa: E402
 
 from .records import Actor, Article, Event  # noqa: E402
 
-__all__ = ["Actor", "Article", "Event", "Options", "code_text", "code_articles", "__version__"]
+__all__ = ["Actor", "Article", "Event", "Options", "code_text", "code_articles", "open",
+           "__version__"]
 
 
 def __getattr__(name):
@@ -21,6 +22,14 @@ def __getattr__(name):
         from .pipeline import Options
         return Options
     raise AttributeError(name)
+
+
+def open(path: str = "newsevents.duckdb", *, frames: str = "pandas"):  # noqa: A001
+    """A store for notebooks: `.events(source=, target=, type=, ...)`, `.dyad(a, b, by=)`,
+    `.actors(top=)`, `.sql(query)` return pandas (or `frames="polars"`) data frames."""
+    from .store import Store
+    from .store.query import Dataset
+    return Dataset(Store(path), frames=frames)
 
 
 def code_text(text: str, *, date: str | None = None, id: str = "text",

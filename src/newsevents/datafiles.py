@@ -55,7 +55,9 @@ def _parse(text: str, where: str) -> tuple[list[dict], str | None]:
 
 def _package_files(package: str, prefix: str) -> Iterator[tuple[str, str]]:
     folder = resources.files(package).joinpath("data")
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+    # The main file (`triggers.tsv`) first, then its supplements (`triggers-review.tsv`), so
+    # a supplement's rows override the main file's.
+    for entry in sorted(folder.iterdir(), key=lambda e: (e.name != f"{prefix}.tsv", e.name)):
         if entry.name.startswith(prefix) and entry.name.endswith(".tsv"):
             yield f"{package}/data/{entry.name}", entry.read_text(encoding="utf-8")
 

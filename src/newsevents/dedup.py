@@ -1,7 +1,8 @@
 """De-duplication across articles: mentions of the same real-world event become one event.
 
 The rule is explicit: two mentions report the same event when they have the same PLOVER type
-(CAMEO code for statements), the same CAMEO root, the same source and target actor codes, the
+(CAMEO code for statements), the same CAMEO root, the same source and target actors (by
+country, with state sectors merged: "Kenya" = "Kenyan officials"; organisations by code), the
 same polarity (negated or not), and dates within `window_days` of the event's dates so far.
 A re-report of the same article never counts twice (articles are keyed by URL or text); a
 look-alike event on another day beyond the window is another event.
@@ -24,14 +25,14 @@ WINDOW_DAYS = 1
 class DedupRule:
     window_days: int = WINDOW_DAYS
 
-    def key(self, *, event: str | None, cameo: str, source_codes, target_codes,
-            negated: bool) -> str:
+    def key(self, *, event: str | None, cameo: str, source_codes, source_countries,
+            target_codes, target_countries, negated: bool) -> str:
         """What must be equal for two mentions to be one event."""
         return "|".join([
             event or f"cameo:{cameo}",
             cameo[:2],
-            ",".join(sorted(c for c in source_codes or () if c)),
-            ",".join(sorted(c for c in target_codes or () if c)),
+            _side(source_codes, source_countries),
+            _side(target_codes, target_countries),
             "neg" if negated else "pos",
         ])
 
@@ -43,8 +44,29 @@ class DedupRule:
         return first - window <= date <= last + window
 
     def describe(self) -> str:
-        return (f"same PLOVER type and CAMEO root, same source and target actor codes, same "
-                f"polarity, event dates within {self.window_days} day(s)")
+        return (f"same PLOVER type and CAMEO root, same source and target actors (country, "
+                f"state sectors merged), same polarity, event dates within "
+                f"{self.window_days} day(s)")
+
+
+# Sectors that all speak for the state: "Kenya", "Kenyan officials" and "Kenyan troops"
+# reporting one event are one actor; rebels, opposition or civilians of Kenya are others.
+STATE_SECTORS = {"", "GOV", "MIL", "COP", "LEG", "JUD", "SPY"}
+
+
+def principal(code: str | None, country: str | None) -> str:
+    """The actor as de-duplication sees it: its country (plus a non-state sector), or its
+    code for organisations without one."""
+    if not country:
+        return code or ""
+    sector = (code or "")[len(country):] if (code or "").startswith(country) else ""
+    return country if sector in STATE_SECTORS else country + sector
+
+
+def _side(codes, countries) -> str:
+    countries = list(countries or [None] * len(codes or ()))
+    return ",".join(sorted({principal(c, k) for c, k in zip(codes or (), countries,
+                                                             strict=False)} - {""}))
 
 
 def event_id(key: str, first_mention_id: str) -> str:

@@ -50,6 +50,10 @@ MESSAGES = {
     ),
     "E043": "read-only store: only SELECT (and WITH ... SELECT) queries are allowed",
     "E044": "{detail}",
+    "E045": (
+        "{path}: writing a batch failed ({detail}); that batch was rolled back, earlier "
+        "batches are kept: free space or fix the cause and run the same command again"
+    ),
 }
 
 

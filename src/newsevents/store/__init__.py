@@ -247,8 +247,11 @@ class Store:
                          events[0].version if events else None])
                     rows.extend(mention_row(e, key, n) for n, e in enumerate(events))
                 self._insert_mentions(con, rows)
-                summary.mentions += len(rows)
                 con.execute("COMMIT")
+                summary.mentions += len(rows)
+            except (duckdb.Error, OSError) as e:
+                con.execute("ROLLBACK")
+                raise StoreError(message("E045", path=self.path, detail=e)) from e
             except BaseException:
                 con.execute("ROLLBACK")
                 raise
@@ -260,7 +263,10 @@ class Store:
         keyed = [{"id": r["id"], "date": _date(r["event_date"]),
                   "key": self.rule.key(event=r["event"], cameo=r["cameo"],
                                        source_codes=r["source_codes"],
-                                       target_codes=r["target_codes"], negated=r["negated"])}
+                                       source_countries=r["source_countries"],
+                                       target_codes=r["target_codes"],
+                                       target_countries=r["target_countries"],
+                                       negated=r["negated"])}
                  for r in rows]
         clusters: dict[str, list[Cluster]] = {}
         for event_id, key, first, last in con.execute(
@@ -331,12 +337,13 @@ class Store:
                 summary.examples.append(f"- {key} {old_by[k][1]} {old_by[k][2]}")
         touched = sorted({r[6] for r in old if r[6]})
         con.execute("DELETE FROM mentions WHERE article_id = ?", [key])
-        if touched:
-            con.execute("DELETE FROM events WHERE id IN (SELECT unnest(?))", [touched])
         self._insert_mentions(con, new_rows)
         if touched:
-            # Events that lost mentions to the re-code but keep others are rebuilt.
+            # Events that lost mentions to the re-code are rebuilt from the others, or go.
             con.execute(REBUILD_EVENTS, [touched])
+            for table, column in (("events", "id"), ("event_keys", "event_id")):
+                con.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT unnest(?)) AND "
+                            f"{column} NOT IN (SELECT event_id FROM mentions)", [touched])
         con.execute("UPDATE articles SET coder_version = ? WHERE id = ?",
                     [events[0].version if events else None, key])
         summary.articles += 1
@@ -346,9 +353,3 @@ def _date(value) -> dt.date | None:
     if not value:
         return None
     return dt.date.fromisoformat(str(value)[:10])
-
-
-def open(path: str | Path = DEFAULT_DB):  # noqa: A001 - mirrors sqlite3.connect / duckdb
-    """A read-only handle on a store for notebooks: queries return pandas or polars frames."""
-    from .query import Dataset
-    return Dataset(Store(path))

@@ -37,7 +37,7 @@ gdelt       GDELT 2.0 event table: 61 tab-separated columns, no header, in the c
                             country-less code that is not a bare 3-letter sector; else empty
             ActorNType1Code the actor's sector (see above)
             IsRootEvent     1 when a mention is in its article's first sentence (GDELT: in the
-                            lead paragraph), else 0
+                            lead paragraph), else 0 (also 0 when no mentions are stored)
             EventCode       e.cameo as a string with its leading zero ("041"); a 2-digit root
                             code "04" is written as CAMEO's unspecified "040"
             EventBaseCode   first 3 digits; EventRootCode first 2 digits
@@ -90,7 +90,11 @@ plover      JSON Lines, one event a line, after the PLOVER manual's data fields:
             num_articles, num_sources, plus the store's modality, confidence and negated.
             No field is left out; lists are empty and scalars null where the store has nothing.
 parquet     the events table as is (list columns as Parquet lists), via DuckDB COPY.
-csv         the events table via DuckDB COPY with a header; list columns joined with "|".
+csv         the events table via DuckDB COPY with a header; list columns joined with "|", a null
+            element written as an empty string so aligned lists stay aligned ("ISR||USA").
+
+In the TSV formats, tabs and line breaks inside text become spaces; the PLOVER JSON keeps text
+exactly.
 ==========  =====================================================================================
 """
 
@@ -170,7 +174,8 @@ def export(con: duckdb.DuckDBPyConnection, fmt: str, out: str | pathlib.Path, *,
 def read_plover(path: str | pathlib.Path) -> list[dict]:
     """The events of a file written by ``export(..., "plover", path)``, one dict each."""
     text = pathlib.Path(path).read_text(encoding="utf-8")
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
+    # Split on "\n" only: str.splitlines would also split inside strings at U+0085, U+2028...
+    return [json.loads(line) for line in text.split("\n") if line.strip()]
 
 
 def read_gdelt(path: str | pathlib.Path) -> list[dict]:
@@ -197,7 +202,8 @@ def _copy(con: duckdb.DuckDBPyConnection, fmt: str, out: pathlib.Path, where: st
         "WHERE table_name = 'events' ORDER BY ordinal_position").fetchall()
     if fmt == "csv":
         select = ", ".join(
-            f'array_to_string(e."{name}", \'|\') AS "{name}"' if kind.endswith("[]")
+            f'array_to_string(list_transform(e."{name}", lambda x: coalesce(x, \'\')), \'|\') '
+            f'AS "{name}"' if kind.endswith("[]")
             else f'e."{name}"' for name, kind in columns)
         options = "(FORMAT csv, HEADER)"
     else:
@@ -294,14 +300,17 @@ def _sectors(row: dict, side: str) -> list[str | None]:
     return [sector_of(c, k) for c, k in zip(codes, countries, strict=False)]
 
 
+# Tabs and every character str.splitlines() breaks at become spaces in TSV cells.
+_BREAKS = str.maketrans({c: " " for c in "\t\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"})
+
+
 def _cell(value) -> str:
     """One TSV cell: empty for null, no tabs or line breaks."""
     if value is None:
         return ""
     if isinstance(value, float):
         return repr(value)
-    text = str(value)
-    return text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
+    return str(value).translate(_BREAKS)
 
 
 def _joined(values) -> str:
@@ -381,7 +390,7 @@ def _write_gdelt(con, rows: list[dict], out: pathlib.Path) -> None:
                        sector_of(code, country), None, None]
         event_code, base, root = _cameo_codes(r["cameo"])
         first = r["_first_sentence"]
-        event = [None if first is None else int(first == 0), event_code, base, root,
+        event = [int(first == 0), event_code, base, root,
                  r["quad_class"], r["goldstein"], r["num_mentions"], r["num_sources"],
                  r["num_articles"], None]
         cells = [_gdelt_id(r["id"]), *dates, *actors, *event, *([None] * 24), added, r["url"]]
