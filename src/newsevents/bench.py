@@ -58,3 +58,74 @@ def run(paths: list[str], *, repeat: int = 1, coder: Coder | None = None) -> Ben
 def _model_name(coder: Coder) -> str:
     meta = coder.nlp.meta
     return f"{meta['lang']}_{meta['name']}"
+
+
+# Paragraphs per generated article in the store benchmark: a wire story's length.
+ARTICLE_PARAGRAPHS = 20
+
+
+@dataclass(frozen=True)
+class StoreBench:
+    articles: int
+    coder_seconds: float
+    store_seconds: float
+
+    def report(self) -> str:
+        alone = self.articles / self.coder_seconds
+        both = self.articles / (self.coder_seconds + self.store_seconds)
+        return (f"ingest {self.articles} articles: coder alone {alone:8.1f} articles/s, "
+                f"coder + store {both:8.1f} articles/s (store "
+                f"{100 * self.store_seconds / (self.coder_seconds + self.store_seconds):.0f}% "
+                f"of the time)")
+
+
+def run_store(paths: list[str], *, repeat: int = 1, coder: Coder | None = None) -> StoreBench:
+    """Articles/s of coding alone and of coding plus storing the same articles, made of
+    ARTICLE_PARAGRAPHS texts each (a news article's length)."""
+    import tempfile
+
+    from .store import Store
+    records = [r for p in paths for r in load_gold(p)] * repeat
+    coder = coder or Coder()
+    articles = [make_article("\n\n".join(r["text"] for r in records[i:i + ARTICLE_PARAGRAPHS])
+                             + f"\n\n[{i}]", id=f"bench-{i}", date="2024-01-01")
+                for i in range(0, len(records), ARTICLE_PARAGRAPHS)]
+    start = time.perf_counter()
+    coded = list(coder.code_articles(articles))
+    coder_seconds = time.perf_counter() - start
+    with tempfile.TemporaryDirectory() as tmp:
+        start = time.perf_counter()
+        Store(f"{tmp}/bench.duckdb").ingest(coded)
+        store_seconds = time.perf_counter() - start
+    return StoreBench(len(articles), coder_seconds, store_seconds)
+
+
+def dyad_latency(n_events: int, *, runs: int = 5) -> str:
+    """Median time of a monthly dyad series on a generated store of `n_events` events."""
+    import statistics
+    import tempfile
+
+    from .store import Store, query
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(f"{tmp}/big.duckdb")
+        with store.connect() as con:
+            con.execute(f"""
+                INSERT INTO events SELECT
+                  'e' || i, 'k' || i, 'CONSULT', '040', '04', NULL, 1 + i % 4,
+                  (i % 21) - 10.0, [c1], [c1], [c1], [c2], [c2], [c2],
+                  DATE '2015-01-01' + (i % 3650)::INTEGER,
+                  DATE '2015-01-01' + (i % 3650)::INTEGER,
+                  DATE '2015-01-01' + (i % 3650)::INTEGER, 1, 1, 1, FALSE, 'asserted', 0.5,
+                  'generated', 'a' || i, NULL
+                FROM (SELECT i, ['RUS','UKR','USA','CHN','MLI','FRA','DEU','IRN'][1 + i % 8]
+                             AS c1,
+                             ['UKR','RUS','CHN','USA','FRA','MLI','IRN','DEU'][1 + (i // 8) % 8]
+                             AS c2 FROM range({int(n_events)}) t(i))""")
+        times = []
+        with store.connect(read_only=True) as con:
+            for _ in range(runs):
+                start = time.perf_counter()
+                rows = query.dyad(con, "RUS", "UKR", by="month").fetchall()
+                times.append(time.perf_counter() - start)
+    return (f"dyad RUS UKR by month on {n_events} events: {len(rows)} rows, median "
+            f"{1000 * statistics.median(times):.1f} ms over {runs} runs")

@@ -158,12 +158,22 @@ def evaluate(gold, errors, as_json, predictions, model, knowledge):
 @click.argument("texts", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--repeat", default=1, show_default=True, type=click.IntRange(1, 1000),
               help="Code the texts this many times, for a steadier rate.")
+@click.option("--store", "with_store", is_flag=True,
+              help="Also time ingesting the same articles into a store (articles/s with and "
+                   "without the store).")
+@click.option("--dyad-events", type=click.IntRange(1), default=None, metavar="N",
+              help="Also time a dyad series on a generated store of N events.")
 @with_shared_options
-def bench(texts, repeat, model, knowledge):
+def bench(texts, repeat, with_store, dyad_events, model, knowledge):
     """Sentences/second and peak memory of the coder next to spaCy's own parse of the same
     texts (JSONL files with a "text" field, e.g. the gold sets), in one run."""
-    from .bench import run
-    click.echo(run(list(texts), repeat=repeat, coder=_coder(_options(model, knowledge))).report())
+    from .bench import dyad_latency, run, run_store
+    coder = _coder(_options(model, knowledge))
+    click.echo(run(list(texts), repeat=repeat, coder=coder).report())
+    if with_store:
+        click.echo(run_store(list(texts), repeat=repeat, coder=coder).report())
+    if dyad_events:
+        click.echo(dyad_latency(dyad_events))
 
 
 # -- the store ------------------------------------------------------------------------------
