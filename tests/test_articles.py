@@ -82,3 +82,16 @@ def test_offsets_point_into_the_article(coder, path):
             if e["source"] else []
         for actor, (s, t) in zip(actors, e["evidence"]["source"], strict=True):
             assert article.text[s:t] == actor["text"]
+
+
+def test_visit_and_protest_story(coder):
+    _, events = coded(coder, ARTICLES / "wire_visit_protest.txt")
+    visit = has(events, "CONSULT", {"IND"}, {"CHN"}, mode="visit")
+    assert visit["source"]["name"] == "S. Jaishankar"
+    meeting = has(events, "AGREE", {"IND"}, {"CHN"}, modality="intended")
+    assert meeting["date"] == "2024-09-13"  # "will meet ... on Friday", from a Thursday
+    has(events, "COERCE", {"BGD"}, {"BGD"}, mode="arrest")
+    has(events, "PROTEST", {"BGD"})
+    has(events, "ASSAULT", {"BGD"}, {"BGD"})
+    request = has(events, "REQUEST", set(), {"BGD"})
+    assert request["source"]["code"] == "IGOUNO"

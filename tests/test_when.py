@@ -26,3 +26,8 @@ def test_event_dates(phrases, article, date, historical):
     found = event_date(phrases, article)
     assert found.date == date
     assert found.historical is historical
+
+
+def test_announced_events_look_forward():
+    assert event_date(["Friday"], "2024-09-12", future=True).date == "2024-09-13"
+    assert event_date(["next week"], "2024-09-12").date == "2024-09-19"

@@ -41,8 +41,10 @@ def _month(word: str) -> int | None:
     return _MONTH_ABBR.get(w)
 
 
-def resolve(phrase: str, article: dt.date | None) -> tuple[dt.date, str] | None:
-    """One date expression -> (date, precision), or None when it does not name a date."""
+def resolve(phrase: str, article: dt.date | None, *, future: bool = False
+            ) -> tuple[dt.date, str] | None:
+    """One date expression -> (date, precision), or None when it does not name a date.
+    `future`: the event is announced, not done, so "on Friday" is the coming one."""
     p = phrase.lower().strip()
     words = re.findall(r"[a-z]+\.?|\d+", p)
     year_match = re.search(r"\b(1[89]\d\d|20\d\d)\b", p)
@@ -75,6 +77,8 @@ def resolve(phrase: str, article: dt.date | None) -> tuple[dt.date, str] | None:
         return article - dt.timedelta(days=1), "day"
     for i, name in enumerate(WEEKDAYS):
         if name in words:
+            if future or "next" in words:
+                return article + dt.timedelta(days=(i - article.weekday()) % 7), "day"
             back = (article.weekday() - i) % 7
             if "last" in words and back == 0:
                 back = 7
@@ -83,9 +87,9 @@ def resolve(phrase: str, article: dt.date | None) -> tuple[dt.date, str] | None:
     if ago and ago.group(1) in _NUMBER_WORDS | {str(n): n for n in range(1, 100)}:
         n = _NUMBER_WORDS.get(ago.group(1)) or int(ago.group(1))
         return _shift(article, ago.group(2), -n)
-    last = re.search(r"\blast (week|month|year)\b", p)
+    last = re.search(r"\b(last|next) (week|month|year)\b", p)
     if last:
-        return _shift(article, last.group(1), -1)
+        return _shift(article, last.group(2), -1 if last.group(1) == "last" else 1)
     if year == article.year:
         return dt.date(year, 1, 1), "year"
     return None
@@ -102,12 +106,13 @@ def _shift(day: dt.date, unit: str, n: int) -> tuple[dt.date, str]:
     return dt.date(day.year + n, 1, 1), "year"
 
 
-def event_date(phrases: list[str], article_date: str | None) -> EventDate:
+def event_date(phrases: list[str], article_date: str | None, *, future: bool = False
+               ) -> EventDate:
     """The date of an event whose clause holds `phrases` (nearest first); the article's date
     when none of them names one."""
     article = parse_iso(article_date)
     for phrase in phrases:
-        found = resolve(phrase, article)
+        found = resolve(phrase, article, future=future)
         if found:
             day, precision = found
             historical = bool(article and (article - day).days >= HISTORICAL_DAYS)

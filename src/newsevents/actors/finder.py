@@ -34,6 +34,14 @@ PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
 GROUP_PRONOUNS = {"they", "them", "their"}
 THING_PRONOUNS = {"it", "its"}
 PLURAL_DETERMINERS = {"both", "two", "the", "these", "those"}
+# Nouns that, with "the", "both" or "two" and no country of their own, point back to actors
+# named before ("the two leaders", "the president"); "the crowd" or "the police" do not.
+REFERENCE_NOUNS = {"leader", "leaders", "president", "presidents", "minister", "ministers",
+                   "man", "men", "woman", "women", "premier", "premiers", "counterpart",
+                   "counterparts", "head", "heads", "chancellor", "king", "emir", "envoy",
+                   "envoys", "delegation", "delegations", "prime minister", "prime ministers",
+                   "foreign minister", "foreign ministers", "side", "sides", "country",
+                   "countries", "nation", "nations", "governments"}
 COUNTRY_NOUNS = {"country", "countries", "nation", "nations", "side", "sides", "state", "states"}
 KIND_PRIORITY = ["leader", "organization", "institution", "capital", "country", "adjective",
                  "place", "region"]
@@ -318,19 +326,21 @@ def _is_reference_phrase(token: Token, span: Span) -> bool:
         return False
     if not any(c.lower_ in PLURAL_DETERMINERS for c in token.children):
         return False
-    return token.lower_ not in ("government", "authorities", "state", "people")
+    return span.text.lower().split(" ", 1)[-1] in REFERENCE_NOUNS or \
+        token.lower_ in REFERENCE_NOUNS
 
 
 def _antecedents(earlier: list[Span], want: str, count: int) -> list[Actor]:
-    if want == "group":
-        # "they": the last plural group ("the rebels", "Iraqi Kurds") or actor pair, else two
-        # people named before.
-        for span in reversed(earlier[-3:]):
-            head = span.doc[span._.head_i]
-            known = [a for a in span._.actors if a.country or a.code]
-            if known and (head.tag_ in ("NNS", "NNPS") or len(known) > 1):
-                return known
-        want = "persons"
+    if want == "persons" and count == 1:
+        # "he": the subject of the last sentence that names a person, before any other.
+        people = [sp for sp in earlier if any(a.kind == "person" for a in sp._.actors)]
+        if people:
+            last = [sp for sp in people if sp.sent.start == people[-1].sent.start]
+            subjects = [sp for sp in last if sp.doc[sp._.head_i].dep_ in ("nsubj", "nsubjpass")
+                        and len(sp._.actors) == 1]
+            if subjects:
+                known = [a for a in subjects[-1]._.actors if a.country or a.code]
+                return known  # empty when the subject is a person we do not know
     seen: list[Actor] = []
     for span in reversed(earlier):
         for actor in reversed(span._.actors):

@@ -54,7 +54,8 @@ def finish(draft: Draft, sent: Span, sentence_index: int, article: Article, lexi
         code, mode = "041", "phone"
         entry = lexicon.code(code)
     source, target = _orient(draft.source, draft.target, plover, draft.location)
-    date = event_date(_date_phrases(sent, draft, lexicon), article.date)
+    date = event_date(_date_phrases(sent, draft, lexicon), article.date,
+                      future=modality == "intended")
     if date.historical and modality == "asserted":
         modality = "historical"
     confidence = BASE_CONFIDENCE[draft.via]

@@ -87,8 +87,12 @@ class EventCoder:
         actors = _by_token(doc.spans.get("actors", []))
         places = _by_token(doc.spans.get("places", []))
         drafts: list[Draft] = []
+        recent: list[tuple[Actor, ...]] = []
         for sent in doc.sents:
-            location = _location(sent, actors, places)
+            # A sentence that names no place is placed where the ones before it were.
+            location = _location(sent, actors, places) or next(
+                (loc for loc in reversed(recent[-LOCATION_CARRY:]) if loc), ())
+            recent.append(_location(sent, actors, places))
             for draft in SentenceCoder(self.lexicon, actors, sent).code():
                 draft.location = location
                 if _codable(draft):
@@ -198,7 +202,14 @@ class SentenceCoder:
                     return self.actors_at(verb.head if verb.dep_ == "relcl" else None), False
                 return self.actors_at(c), False
         if verb.dep_ in ("conj", "xcomp", "acomp") and verb.head.i != verb.i:
-            return self.subject(verb.head)[0], False
+            inherited, head_passive = self.subject(verb.head)
+            if head_passive and not inherited:
+                # "He is expected to raise ... and will meet X", "Obama is scheduled to
+                # attend": the passive head's subject is the dependent verb's agent.
+                patient = next((c for c in verb.head.children
+                                if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
+                inherited = self.actors_at(patient)
+            return inherited, False
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(
                 t.text == ":" for t in verb.doc[min(verb.i, verb.head.i): max(verb.i,
                                                                               verb.head.i)]):
@@ -601,6 +612,8 @@ def _by_token(spans) -> dict[int, tuple[Actor, ...]]:
     return found
 
 
+# Sentences back that a place named earlier still places an event.
+LOCATION_CARRY = 2
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "into",
                   "within", "around"}
 
