@@ -15,7 +15,7 @@ import click
 from . import __version__
 from .errors import NewsEventsError
 from .ingest import Problem, read_inputs
-from .pipeline import Coder, Options
+from .pipeline import Coder, Options, codable_language
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
@@ -43,6 +43,38 @@ shared_options = [
 ]
 
 
+input_options = [
+    click.option("--input-format", type=click.Choice(["auto", "text", "jsonl", "csv", "html",
+                                                      "feed", "warc"]),
+                 default="auto", show_default=True,
+                 help="Read inputs as this format instead of detecting it."),
+    click.option("--text-field", metavar="NAME",
+                 help="JSONL/CSV field with the text (default: text, body, content...)."),
+    click.option("--date-field", metavar="NAME",
+                 help="JSONL/CSV field with the date (default: date, published, pub_date...)."),
+    click.option("--url-field", metavar="NAME",
+                 help="JSONL/CSV field with the URL (default: url, link)."),
+    click.option("--title-field", metavar="NAME",
+                 help="JSONL/CSV field with the title (default: title, headline)."),
+    click.option("--no-fetch-links", is_flag=True,
+                 help="Do not fetch the linked pages of stub feed entries."),
+]
+
+
+def with_input_options(f):
+    for option in reversed(input_options):
+        f = option(f)
+    return f
+
+
+def _input_options(input_format, text_field, date_field, url_field, title_field,
+                   no_fetch_links):
+    from .ingest import InputOptions
+    return InputOptions(input_format=input_format, text_field=text_field,
+                        date_field=date_field, url_field=url_field, title_field=title_field,
+                        fetch_links=not no_fetch_links)
+
+
 def with_shared_options(f):
     for option in reversed(shared_options):
         f = option(f)
@@ -56,18 +88,39 @@ def main():
 
 
 class ProblemLog:
-    """Prints each input problem on stderr and remembers whether anything was skipped."""
+    """Prints each input problem on stderr and counts them by reason (the error code)."""
 
     def __init__(self):
         self.skipped = 0
         self.warnings = 0
+        self.reasons: dict[str, int] = {}
 
     def __call__(self, problem: Problem) -> None:
         click.echo(("skipped: " if problem.skipped else "warning: ") + problem.text, err=True)
         if problem.skipped:
             self.skipped += 1
+            code = problem.text[1:5] if problem.text.startswith("[E") else "other"
+            self.reasons[code] = self.reasons.get(code, 0) + 1
         else:
             self.warnings += 1
+
+    def summary(self, language_skipped: int = 0) -> str | None:
+        """"skipped 3: E004 malformed JSON x2, E002 empty x1; 1 not in English"."""
+        parts = [f"{code} {REASONS.get(code, 'other')} x{n}"
+                 for code, n in sorted(self.reasons.items())]
+        if language_skipped:
+            parts.append(f"{language_skipped} not in English (kept, not coded)")
+        if self.warnings:
+            parts.append(f"{self.warnings} warnings")
+        if not parts:
+            return None
+        return (f"skipped {self.skipped}: " if self.skipped else "") + ", ".join(parts)
+
+
+REASONS = {"E001": "not found", "E002": "empty", "E003": "binary", "E004": "malformed JSON",
+           "E005": "no text", "E007": "not an object", "E008": "too large",
+           "E050": "fetch failed", "E051": "corrupt compressed data",
+           "E052": "unknown format", "E053": "unreadable"}
 
 
 def progress(iterable, unit: str):
@@ -87,8 +140,10 @@ def progress(iterable, unit: str):
               help="Also print CAMEO 01x events (statements), which PLOVER leaves out.")
 @click.option("--include-hypothetical", is_flag=True,
               help="Also print events inside if/unless clauses (modality hypothetical).")
+@with_input_options
 @with_shared_options
-def code(inputs, pretty, output, include_statements, include_hypothetical, model, knowledge):
+def code(inputs, pretty, output, include_statements, include_hypothetical, input_format,
+         text_field, date_field, url_field, title_field, no_fetch_links, model, knowledge):
     """Code articles into events, one JSON object a line.
 
     INPUTS are plain-text articles (a leading ` date YYYY-MM-DD ` marker or Title:/Date:/URL:
@@ -97,8 +152,12 @@ def code(inputs, pretty, output, include_statements, include_hypothetical, model
     """
     log = ProblemLog()
     coder = _coder(_options(model, knowledge, include_hypothetical))
-    count = 0
-    for article, events in progress(coder.code_articles(read_inputs(inputs, log)), "article"):
+    reading = _input_options(input_format, text_field, date_field, url_field, title_field,
+                             no_fetch_links)
+    count = other_language = 0
+    for article, events in progress(coder.code_articles(read_inputs(inputs, log, reading)),
+                                    "article"):
+        other_language += not codable_language(article)
         shown = [e for e in events if e.event or include_statements]
         if pretty:
             output.write(format_pretty(article, shown))
@@ -108,6 +167,8 @@ def code(inputs, pretty, output, include_statements, include_hypothetical, model
         count += len(shown)
     if pretty:
         output.write(f"{count} events\n")
+    if log.summary(other_language):
+        click.echo(log.summary(other_language), err=True)
     sys.exit(EXIT_PARTIAL if log.skipped else EXIT_OK)
 
 
@@ -231,8 +292,10 @@ def write_relation(relation, fmt: str) -> None:
 @click.option("--window", default=None, type=click.IntRange(0, 365), metavar="DAYS",
               help="De-duplication window: event dates this many days apart still count as "
                    "one event (default 1).")
+@with_input_options
 @with_shared_options
-def ingest(inputs, db, recode, batch_size, window, model, knowledge):
+def ingest(inputs, db, recode, batch_size, window, input_format, text_field, date_field,
+           url_field, title_field, no_fetch_links, model, knowledge):
     """Code articles and store them, de-duplicating events across articles.
 
     Re-running on the same input adds nothing: articles are keyed by URL, else by text.
@@ -249,11 +312,16 @@ def ingest(inputs, db, recode, batch_size, window, model, knowledge):
                 click.echo("  " + example)
             return
         log = ProblemLog()
-        coded = progress(coder.code_articles(read_inputs(inputs, log)), "article")
+        reading = _input_options(input_format, text_field, date_field, url_field,
+                                 title_field, no_fetch_links)
+        coded = progress(coder.code_articles(read_inputs(inputs, log, reading)), "article")
         result = store.ingest(coded, batch_size=batch_size)
     except NewsEventsError as e:
         _fail(e)
+    result.skipped = log.skipped
     click.echo(result.line())
+    if log.summary(result.other_language):
+        click.echo(log.summary(result.other_language), err=True)
     sys.exit(EXIT_PARTIAL if log.skipped else EXIT_OK)
 
 

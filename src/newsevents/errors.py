@@ -35,6 +35,31 @@ MESSAGES = {
         "{path}: {size:.1f} MB is too large for one plain-text article (limit {limit:.0f} MB); "
         "put many articles in a JSONL file, one a line, which is streamed at any size"
     ),
+    "E050": "{url}: could not fetch ({detail}); skipped",
+    "E051": "{path}: compressed data is truncated or corrupt ({detail}); the records before "
+            "the damage were read",
+    "E052": "{path}: unknown --input-format {fmt!r}",
+    "E053": "{path}: {detail}; skipped",
+    "E070": "{path}: feed refused: it declares XML entities (possible XML bomb); nothing was "
+            "read",
+    "E071": "{path}: {size:.1f} MB is too large for one feed (limit {limit:.0f} MB); skipped",
+    "E072": "{path}: not a valid RSS or Atom feed ({detail}); skipped",
+    "E073": "{path}: the feed is malformed ({detail}); the entries that could be read were kept",
+    "E074": "{path}: entry {entry} ({id}): no text in the entry or its linked page; skipped",
+    "E075": "{path}: entry {entry}: the linked page {url} could not be used ({detail}); the "
+            "feed's own text was kept",
+    "E076": "{path}: row {row} (line {line}): no text (looked in {fields}); row skipped",
+    "E077": "{path}: row {row} (line {line}): not valid UTF-8 at byte {offset}; decoded as "
+            "{fallback} instead",
+    "E078": "{path}: no text column (looked for {fields}; the header has {columns}); give "
+            "the text column with --text-field",
+    "E079": "{path}: row {row} (line {line}): {detail}; row skipped",
+    "E060": "{path}: {size:.1f} MB is too large for one web page or WARC record (limit "
+            "{limit:.0f} MB); skipped",
+    "E061": "{path}: no article text found in the page; skipped",
+    "E062": "{path}: WARC record {record}: malformed ({detail}); record skipped",
+    "E063": "{path}: WARC archive unreadable after record {record} ({detail}); the records "
+            "before the damage were read",
     "E010": "{path}:{line}: knowledge file row has {found} columns, expected {expected}",
     "E011": "{path}: knowledge file has no header row",
     "E020": (

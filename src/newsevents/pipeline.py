@@ -7,7 +7,6 @@ event draft becomes an `Event` with offsets into the article's own text.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -73,7 +72,9 @@ class Coder:
     def _docs(self, articles: Iterable[Article]):
         def pieces():
             for article in articles:
-                parts = list(segments(article.coding_text)) or [(0, "")]
+                parts = list(segments(article.coding_text)) if codable_language(article) \
+                    else []
+                parts = parts or [(0, "")]
                 for n, (offset, piece) in enumerate(parts):
                     doc = self.nlp.make_doc(sentence_case_headlines(piece, self.names,
                                                                      self.long_names))
@@ -101,5 +102,6 @@ class Coder:
                 pending, sentence_base = [], 0
 
 
-def normalise_space(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+def codable_language(article: Article) -> bool:
+    """English articles (or too short to tell) are coded; others are kept, not coded."""
+    return article.language in (None, "en")

@@ -21,6 +21,10 @@ class Article:
     url: str | None = None
     title: str | None = None
     origin: str | None = None
+    author: str | None = None
+    site: str | None = None
+    language: str | None = None
+    dateline: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -42,12 +42,14 @@ class IngestSummary:
     new: int = 0
     present: int = 0
     skipped: int = 0
+    other_language: int = 0
     events: int = 0
     mentions: int = 0
 
     def line(self) -> str:
         return (f"articles: {self.new} new, {self.present} already present, {self.skipped} "
-                f"skipped; {self.mentions} mentions; {self.events} events in the store")
+                f"skipped, {self.other_language} skipped for language; {self.mentions} "
+                f"mentions; {self.events} events in the store")
 
 
 @dataclass
@@ -240,10 +242,13 @@ class Store:
                         continue
                     seen.add(key)
                     summary.new += 1
+                    summary.other_language += article.language not in (None, "en")
                     new_articles.append({
                         "id": key, "doc_id": article.id, "url": article.url,
-                        "title": article.title, "outlet": outlet_of(article.url),
-                        "published": article.date, "text": article.text, "language": "en",
+                        "title": article.title,
+                        "outlet": outlet_of(article.url) or article.site,
+                        "published": article.date, "text": article.text,
+                        "language": article.language or "en",
                         "ingested_at": now,
                         "coder_version": events[0].version if events else None})
                     rows.extend(mention_row(e, key, n) for n, e in enumerate(events))

@@ -1,5 +1,4 @@
-"""Reading articles: plain-text files (with their metadata header), JSONL records, folders and
-stdin. Problems are reported through a callback and never stop the rest of a batch.
+"""Plain-text articles: metadata headers, datelines and boilerplate, decoding of bytes.
 
 Metadata and boilerplate are blanked out with spaces rather than cut, so every character
 offset the coder reports still points into the text as it was received.
@@ -8,18 +7,13 @@ offset the coder reports still points into the text as it was received.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
-import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
-from .errors import message
-from .records import Article
+from ..errors import message
+from ..records import Article
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
-JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 # Bytes looked at to tell text from binary.
 SNIFF_BYTES = 8192
 # Share of control characters above which a file is taken for binary.
@@ -109,7 +103,11 @@ def _iso_date(value: str) -> str | None:
 
 def make_article(text: str, *, id: str | None = None, date: str | None = None,
                  url: str | None = None, title: str | None = None,
-                 origin: str | None = None) -> Article:
+                 origin: str | None = None, author: str | None = None,
+                 site: str | None = None) -> Article:
+    """An article from its text and whatever metadata came with it; the text's own header,
+    dateline and boilerplate are read and blanked, its language detected."""
+    from .language import detect_language
     coding, meta = clean_text(text)
     return Article(
         id=id or "sha1:" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16],
@@ -119,6 +117,10 @@ def make_article(text: str, *, id: str | None = None, date: str | None = None,
         url=url or meta.get("url"),
         title=title or meta.get("title"),
         origin=origin,
+        author=author or meta.get("author"),
+        site=site,
+        language=detect_language(coding),
+        dateline=meta.get("dateline"),
     )
 
 
@@ -139,97 +141,3 @@ def decode(data: bytes, path: str, report: Report) -> str | None:
         report(Problem(path, None, message("E006", path=path, offset=e.start,
                                            fallback=FALLBACK_ENCODING), False))
         return data.decode(FALLBACK_ENCODING, errors="replace")
-
-
-def read_jsonl(lines: Iterable[str], path: str, report: Report) -> Iterator[Article]:
-    stem = Path(path).stem
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as e:
-            report(Problem(path, number, message("E004", path=path, line=number,
-                                                 detail=e.msg), True))
-            continue
-        if not isinstance(record, dict):
-            report(Problem(path, number, message("E007", path=path, line=number), True))
-            continue
-        text = record.get("text")
-        if not isinstance(text, str) or not text.strip():
-            report(Problem(path, number, message("E005", path=path, line=number), True))
-            continue
-        yield make_article(
-            text,
-            id=str(record.get("id") or f"{stem}:{number}"),
-            date=record.get("date") if isinstance(record.get("date"), str) else None,
-            url=record.get("url") if isinstance(record.get("url"), str) else None,
-            title=record.get("title") if isinstance(record.get("title"), str) else None,
-            origin=path,
-        )
-
-
-def _looks_jsonl(text: str) -> bool:
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    return first.lstrip().startswith("{")
-
-
-def read_text(text: str, path: str, report: Report) -> Iterator[Article]:
-    suffix = Path(path).suffix.lower()
-    if suffix in JSONL_SUFFIXES or (suffix not in TEXT_SUFFIXES and _looks_jsonl(text)) \
-            or (path == "-" and _looks_jsonl(text)):
-        yield from read_jsonl(text.splitlines(), path, report)
-        return
-    stem = "stdin" if path == "-" else Path(path).stem
-    yield make_article(text, id=stem, origin=path)
-
-
-def read_inputs(paths: Iterable[str], report: Report) -> Iterator[Article]:
-    """Articles from files, folders (recursively) and `-` (stdin), in the order given."""
-    for path in paths:
-        if path == "-":
-            data = sys.stdin.buffer.read()
-            text = decode(data, "<stdin>", report)
-            if text is not None:
-                yield from read_text(text, "-", report)
-            continue
-        p = Path(path)
-        if p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.is_file()
-                           and f.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES
-                           and not f.name.startswith("."))
-        elif p.is_file():
-            files = [p]
-        else:
-            report(Problem(path, None, message("E001", path=path), True))
-            continue
-        for f in files:
-            if f.suffix.lower() in (".jsonl", ".ndjson"):
-                yield from _stream_jsonl(f, report)
-                continue
-            size = f.stat().st_size
-            if size > MAX_ARTICLE_BYTES:
-                report(Problem(str(f), None, message("E008", path=f, size=size / 1e6,
-                                                     limit=MAX_ARTICLE_BYTES / 1e6), True))
-                continue
-            text = decode(f.read_bytes(), str(f), report)
-            if text is not None:
-                yield from read_text(text, str(f), report)
-
-
-def _stream_jsonl(path: Path, report: Report) -> Iterator[Article]:
-    """JSONL read line by line, so a large file is never held in memory whole."""
-    if path.stat().st_size == 0:
-        report(Problem(str(path), None, message("E002", path=path), True))
-        return
-    with path.open("rb") as f:
-        def lines():
-            for number, raw in enumerate(f, 1):
-                try:
-                    yield raw.decode("utf-8-sig")
-                except UnicodeDecodeError as e:
-                    report(Problem(str(path), number, message(
-                        "E006", path=f"{path}: line {number}", offset=e.start,
-                        fallback=FALLBACK_ENCODING), False))
-                    yield raw.decode(FALLBACK_ENCODING, errors="replace")
-        yield from read_jsonl(lines(), str(path), report)
