@@ -421,5 +421,34 @@ def export(db, fmt, out, include_negated):
     click.echo(f"{n} events written to {out} ({fmt})")
 
 
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@db_option
+@click.option("--every", default="15m", show_default=True, metavar="DURATION",
+              help="Time between polls: 30s, 15m, 1h.")
+@click.option("--cycles", type=click.IntRange(1), default=None, metavar="N",
+              help="Stop after N polls (default: run until interrupted).")
+@with_input_options
+@with_shared_options
+def watch(sources, db, every, cycles, input_format, text_field, date_field, url_field,
+          title_field, no_fetch_links, model, knowledge):
+    """Poll folders, files, feeds and URLs; ingest only what is new. State is kept in the
+    store, so a restarted watcher goes on where it stopped; one log line per cycle."""
+    from .watch import parse_interval
+    from .watch import watch as run_watch
+    try:
+        seconds = parse_interval(every)
+        log = ProblemLog()
+        run_watch(list(sources), _store(db), _coder(_options(model, knowledge)),
+                  every=seconds, cycles=cycles, report=log,
+                  options=_input_options(input_format, text_field, date_field, url_field,
+                                         title_field, no_fetch_links),
+                  log=lambda line: click.echo(line))
+    except NewsEventsError as e:
+        _fail(e)
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
+
+
 if __name__ == "__main__":
     main()
