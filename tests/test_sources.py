@@ -155,3 +155,12 @@ def test_random_bytes_never_raise(data, fmt):
     for article in read_stream(io.BytesIO(data), "fuzz", "fuzz.bin", problems.append,
                                InputOptions(input_format=fmt)):
         assert isinstance(article.text, str)
+
+
+def test_language_guesses_need_confidence():
+    from newsevents.ingest.language import detect_language
+    assert detect_language("On Tuesday, Nigerian junior foreign minister Dubem Oniya summoned "
+                           "Niger's ambassador Brah Mohamane over the gangs.") in (None, "en")
+    assert detect_language("El presidente de Colombia se reunió el lunes con su homólogo "
+                           "venezolano en Caracas para hablar de la frontera.") == "es"
+    assert detect_language("Short headline") is None
