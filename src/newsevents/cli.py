@@ -120,7 +120,12 @@ class ProblemLog:
 REASONS = {"E001": "not found", "E002": "empty", "E003": "binary", "E004": "malformed JSON",
            "E005": "no text", "E007": "not an object", "E008": "too large",
            "E050": "fetch failed", "E051": "corrupt compressed data",
-           "E052": "unknown format", "E053": "unreadable"}
+           "E052": "unknown format", "E053": "unreadable", "E060": "page too large",
+           "E061": "page without text", "E062": "malformed WARC record",
+           "E063": "damaged WARC archive", "E070": "feed with XML entities",
+           "E071": "feed too large", "E072": "invalid feed", "E074": "feed entry without text",
+           "E076": "CSV row without text", "E078": "CSV without a text column",
+           "E079": "malformed CSV row"}
 
 
 def progress(iterable, unit: str):
