@@ -94,3 +94,15 @@ def test_cleaning_keeps_every_offset(text):
     coding, _ = clean_text(text)
     assert len(coding) == len(text)
     assert all(c == o or c == " " for c, o in zip(coding, text, strict=True))
+
+
+def test_date_from_url_or_text_when_metadata_has_none():
+    assert make_article("Mali asked Russia for help.",
+                        url="https://x.example/2024/03/27/mali").date == "2024-03-27"
+    assert make_article("BAMAKO, March 27, 2024 - Mali asked Russia for help.").date == \
+        "2024-03-27"
+    assert make_article("Published 5 June 2023\n\nMali asked Russia for help.").date == \
+        "2023-06-05"
+    assert make_article("Mali asked Russia for help.", date="2020-01-02",
+                        url="https://x.example/2024/03/27/").date == "2020-01-02"
+    assert make_article("Mali asked Russia for help in 2024.").date is None

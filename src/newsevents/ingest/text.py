@@ -101,6 +101,46 @@ def _iso_date(value: str) -> str | None:
     return f"{y}-{int(m):02d}-{int(d):02d}"
 
 
+_MONTHS = ("january february march april may june july august september october november "
+           "december").split()
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|-|\b)")
+_TEXT_DATES = [
+    re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b"),
+    re.compile(r"\b(?P<month>[A-Z][a-z]{2,8})\.? (?P<day>\d{1,2}),? (?P<year>(?:19|20)\d\d)\b"),
+    re.compile(r"\b(?P<day>\d{1,2}) (?P<month>[A-Z][a-z]{2,8})\.? (?P<year>(?:19|20)\d\d)\b"),
+]
+# Characters from the top of an article searched for its date when no metadata gives one.
+DATE_SEARCH_CHARS = 600
+
+
+def date_from_url_or_text(url: str | None, text: str) -> str | None:
+    """A publication date from a URL ("/2024/03/27/") or the top of the text ("March 27,
+    2024", "27 March 2024", "2024-03-27") when the metadata has none."""
+    found = _URL_DATE.search(url or "")
+    if found:
+        return _valid(*map(int, found.groups()))
+    head = text[:DATE_SEARCH_CHARS]
+    iso = _TEXT_DATES[0].search(head)
+    if iso:
+        return _valid(*map(int, iso.groups()))
+    for pattern in _TEXT_DATES[1:]:
+        found = pattern.search(head)
+        if found:
+            month = next((n for n, m in enumerate(_MONTHS, 1)
+                          if m.startswith(found.group("month").lower()[:3])), None)
+            if month:
+                return _valid(int(found.group("year")), month, int(found.group("day")))
+    return None
+
+
+def _valid(year: int, month: int, day: int) -> str | None:
+    try:
+        import datetime as dt
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
 def make_article(text: str, *, id: str | None = None, date: str | None = None,
                  url: str | None = None, title: str | None = None,
                  origin: str | None = None, author: str | None = None,
@@ -113,7 +153,8 @@ def make_article(text: str, *, id: str | None = None, date: str | None = None,
         id=id or "sha1:" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16],
         text=text,
         coding_text=coding,
-        date=_iso_date(date) if date else meta.get("date"),
+        date=(_iso_date(date) if date else meta.get("date"))
+        or date_from_url_or_text(url or meta.get("url"), coding),
         url=url or meta.get("url"),
         title=title or meta.get("title"),
         origin=origin,
