@@ -15,6 +15,7 @@ from .actors.gazetteer import load_gazetteer
 from .events.build import finish, merge
 from .events.lexicon import load_lexicon
 from .nlp import load_pipeline, sentence_case_headlines
+from .prefilter import Prefilter
 from .records import Article, Event
 
 # Characters per Doc: well under spaCy's max_length (1,000,000) and small enough for its
@@ -33,6 +34,8 @@ class Options:
     # Events inside an if/unless clause ("if Hamas ran in the election") did not happen; they
     # are left out unless asked for.
     hypothetical: bool = False
+    # Skip the parse of sentences that cannot hold an event (see prefilter.py).
+    prefilter: bool = True
     batch_size: int = BATCH_SIZE
 
 
@@ -68,6 +71,7 @@ class Coder:
         gazetteer = load_gazetteer(self.options.knowledge_dirs)
         self.names = frozenset(n for n in gazetteer.names if " " not in n)
         self.long_names = tuple(n for n in gazetteer.names if " " in n)
+        self.prefilter = Prefilter(gazetteer, self.lexicon) if self.options.prefilter else None
 
     def _docs(self, articles: Iterable[Article]):
         def pieces():
@@ -76,6 +80,8 @@ class Coder:
                     else []
                 parts = parts or [(0, "")]
                 for n, (offset, piece) in enumerate(parts):
+                    if self.prefilter is not None:
+                        piece = self.prefilter(piece)
                     doc = self.nlp.make_doc(sentence_case_headlines(piece, self.names,
                                                                      self.long_names))
                     doc.user_data["date"] = article.date
