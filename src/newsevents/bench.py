@@ -129,3 +129,44 @@ def dyad_latency(n_events: int, *, runs: int = 5) -> str:
                 times.append(time.perf_counter() - start)
     return (f"dyad RUS UKR by month on {n_events} events: {len(rows)} rows, median "
             f"{1000 * statistics.median(times):.1f} ms over {runs} runs")
+
+
+def run_corpus(n: int, *, workers: tuple[int, ...] = (1, 2)) -> str:
+    """Articles/s and sentences/s of the whole coder on a generated corpus of `n` articles,
+    for each number of workers, next to spaCy's own parse of the same texts; peak RSS per
+    worker; and the projected hours for a GDELT day (250,000 articles) at the best rate."""
+    import tempfile
+
+    from .engines.corpus import write_corpus
+    from .engines.local import code_parallel
+    from .ingest import read_inputs
+    from .pipeline import Options
+    lines = []
+    with tempfile.TemporaryDirectory() as tmp:
+        path = str(write_corpus(f"{tmp}/corpus.jsonl", n))
+        texts = [a.coding_text for a in read_inputs([path], lambda p: None)]
+        coder = Coder(Options())
+        bare = spacy.load(_model_name(coder))
+        start = time.perf_counter()
+        sentences = sum(len(list(d.sents)) for d in bare.pipe(texts, batch_size=32))
+        floor = sentences / (time.perf_counter() - start)
+        lines.append(f"corpus: {n} generated articles, {sentences} sentences")
+        lines.append(f"spaCy nlp.pipe (parse floor)   {floor:8.1f} sentences/s")
+        del bare, coder
+        best = 0.0
+        for w in workers:
+            start = time.perf_counter()
+            count = sum(1 for _ in code_parallel(read_inputs([path], lambda p: None),
+                                                 workers=w))
+            seconds = time.perf_counter() - start
+            rate = count / seconds
+            best = max(best, rate)
+            rss = resource.getrusage(resource.RUSAGE_CHILDREN if w > 1
+                                     else resource.RUSAGE_SELF).ru_maxrss / 1024
+            lines.append(f"newsevents, {w} worker{'s' if w > 1 else ' '}         "
+                         f"{sentences / seconds:8.1f} sentences/s ({rate:.1f} articles/s, "
+                         f"{sentences / seconds / floor:.2f}x the floor; peak RSS per worker "
+                         f"{rss:.0f} MB)")
+    lines.append(f"projected GDELT day (250,000 articles of this length): "
+                 f"{250_000 / best / 3600:.1f} hours at {best:.1f} articles/s")
+    return "\n".join(lines)

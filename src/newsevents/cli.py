@@ -24,12 +24,24 @@ def _options(model, knowledge, hypothetical=False) -> Options:
     return Options(model=model, knowledge_dirs=tuple(knowledge), hypothetical=hypothetical)
 
 
+def _code(articles, options: Options, workers: int):
+    """Articles coded in this process or in `workers` processes (same output, same order)."""
+    if workers > 1:
+        from .engines.local import code_parallel
+        return code_parallel(articles, options=options, workers=workers)
+    return _coder(options).code_articles(articles)
+
+
 def _coder(options: Options) -> Coder:
     try:
         return Coder(options)
     except NewsEventsError as e:
         raise click.UsageError(str(e)) from e
 
+
+workers_option = click.option(
+    "--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+    help="Worker processes coding articles (the output and its order do not change).")
 
 shared_options = [
     click.option("--model", default=None, metavar="NAME",
@@ -145,10 +157,12 @@ def progress(iterable, unit: str):
               help="Also print CAMEO 01x events (statements), which PLOVER leaves out.")
 @click.option("--include-hypothetical", is_flag=True,
               help="Also print events inside if/unless clauses (modality hypothetical).")
+@workers_option
 @with_input_options
 @with_shared_options
-def code(inputs, pretty, output, include_statements, include_hypothetical, input_format,
-         text_field, date_field, url_field, title_field, no_fetch_links, model, knowledge):
+def code(inputs, pretty, output, include_statements, include_hypothetical, workers,
+         input_format, text_field, date_field, url_field, title_field, no_fetch_links, model,
+         knowledge):
     """Code articles into events, one JSON object a line.
 
     INPUTS are plain-text articles (a leading ` date YYYY-MM-DD ` marker or Title:/Date:/URL:
@@ -156,12 +170,12 @@ def code(inputs, pretty, output, include_statements, include_hypothetical, input
     records, folders of them, or - for stdin.
     """
     log = ProblemLog()
-    coder = _coder(_options(model, knowledge, include_hypothetical))
+    options = _options(model, knowledge, include_hypothetical)
     reading = _input_options(input_format, text_field, date_field, url_field, title_field,
                              no_fetch_links)
     count = other_language = 0
-    for article, events in progress(coder.code_articles(read_inputs(inputs, log, reading)),
-                                    "article"):
+    coded = _code(read_inputs(inputs, log, reading), options, workers)
+    for article, events in progress(coded, "article"):
         other_language += not codable_language(article)
         shown = [e for e in events if e.event or include_statements]
         if pretty:
@@ -221,7 +235,10 @@ def evaluate(gold, errors, as_json, predictions, model, knowledge):
 
 
 @main.command()
-@click.argument("texts", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.argument("texts", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@click.option("--corpus", type=click.IntRange(1), default=None, metavar="N",
+              help="Instead of TEXTS, code a generated corpus of N articles with 1 and 2 "
+                   "workers (articles/s, sentences/s, peak RSS, projected GDELT day).")
 @click.option("--repeat", default=1, show_default=True, type=click.IntRange(1, 1000),
               help="Code the texts this many times, for a steadier rate.")
 @click.option("--store", "with_store", is_flag=True,
@@ -230,10 +247,15 @@ def evaluate(gold, errors, as_json, predictions, model, knowledge):
 @click.option("--dyad-events", type=click.IntRange(1), default=None, metavar="N",
               help="Also time a dyad series on a generated store of N events.")
 @with_shared_options
-def bench(texts, repeat, with_store, dyad_events, model, knowledge):
+def bench(texts, corpus, repeat, with_store, dyad_events, model, knowledge):
     """Sentences/second and peak memory of the coder next to spaCy's own parse of the same
     texts (JSONL files with a "text" field, e.g. the gold sets), in one run."""
-    from .bench import dyad_latency, run, run_store
+    from .bench import dyad_latency, run, run_corpus, run_store
+    if corpus:
+        click.echo(run_corpus(corpus))
+        return
+    if not texts:
+        raise click.UsageError("give TEXTS (JSONL files) or --corpus N")
     coder = _coder(_options(model, knowledge))
     click.echo(run(list(texts), repeat=repeat, coder=coder).report())
     if with_store:
@@ -297,10 +319,11 @@ def write_relation(relation, fmt: str) -> None:
 @click.option("--window", default=None, type=click.IntRange(0, 365), metavar="DAYS",
               help="De-duplication window: event dates this many days apart still count as "
                    "one event (default 1).")
+@workers_option
 @with_input_options
 @with_shared_options
-def ingest(inputs, db, recode, batch_size, window, input_format, text_field, date_field,
-           url_field, title_field, no_fetch_links, model, knowledge):
+def ingest(inputs, db, recode, batch_size, window, workers, input_format, text_field,
+           date_field, url_field, title_field, no_fetch_links, model, knowledge):
     """Code articles and store them, de-duplicating events across articles.
 
     Re-running on the same input adds nothing: articles are keyed by URL, else by text.
@@ -308,10 +331,10 @@ def ingest(inputs, db, recode, batch_size, window, input_format, text_field, dat
     if not inputs and not recode:
         raise click.UsageError("give INPUTS to ingest, or --recode")
     store = _store(db, window)
-    coder = _coder(_options(model, knowledge))
+    options = _options(model, knowledge)
     try:
         if recode:
-            summary = store.recode(coder, batch_size=batch_size)
+            summary = store.recode(_coder(options), batch_size=batch_size)
             click.echo(summary.line())
             for example in summary.examples:
                 click.echo("  " + example)
@@ -319,7 +342,7 @@ def ingest(inputs, db, recode, batch_size, window, input_format, text_field, dat
         log = ProblemLog()
         reading = _input_options(input_format, text_field, date_field, url_field,
                                  title_field, no_fetch_links)
-        coded = progress(coder.code_articles(read_inputs(inputs, log, reading)), "article")
+        coded = progress(_code(read_inputs(inputs, log, reading), options, workers), "article")
         result = store.ingest(coded, batch_size=batch_size)
     except NewsEventsError as e:
         _fail(e)
