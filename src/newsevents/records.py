@@ -6,7 +6,7 @@ the coder (output, storage, evaluation) sees `Event.to_dict()` rows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -74,7 +74,6 @@ class Event:
     trigger_span: tuple[int, int]
     version: str
     mentions: int = 1
-    extra: dict = field(default_factory=dict, compare=False)
 
     def to_dict(self) -> dict:
         return {

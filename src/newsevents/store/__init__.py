@@ -208,7 +208,7 @@ class Store:
 
     # -- writing ------------------------------------------------------------------------------
     def ingest(self, coded: Iterable[tuple[Article, list[Event]]], *,
-               batch_size: int = BATCH_SIZE, on_batch=None) -> IngestSummary:
+               batch_size: int = BATCH_SIZE) -> IngestSummary:
         """Store coded articles; those already present (same key) are skipped, not re-added."""
         summary = IngestSummary()
         batch: list[tuple[Article, list[Event]]] = []
@@ -216,13 +216,9 @@ class Store:
             batch.append(item)
             if len(batch) >= batch_size:
                 self._write(batch, summary)
-                if on_batch:
-                    on_batch(len(batch))
                 batch = []
         if batch:
             self._write(batch, summary)
-            if on_batch:
-                on_batch(len(batch))
         with self.connect(read_only=True) as con:
             summary.events = con.execute("SELECT count(*) FROM events").fetchone()[0]
         return summary
