@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,14 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seed" / "000_b83bf4b433a2a6eb.txt"
 GOLD = SHARED / "gold"
+CLI = [sys.executable, "-m", "newsevents.cli"]
+
+
+def run_cli(*args, stdin=None):
+    """The `newsevents` command in a subprocess: (returncode, stdout, stderr) as a
+    CompletedProcess."""
+    return subprocess.run([*CLI, *args], input=stdin, capture_output=True, text=True,
+                          timeout=300)
 
 
 @pytest.fixture(scope="session")

@@ -3,17 +3,9 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 from conftest import SEED
-
-CLI = [sys.executable, "-m", "newsevents.cli"]
-
-
-def run(*args, stdin=None):
-    return subprocess.run([*CLI, *args], input=stdin, capture_output=True, text=True,
-                          timeout=300)
+from conftest import run_cli as run
 
 
 def test_code_seed_prints_jsonl():

@@ -7,24 +7,18 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import time
 
 import duckdb
 import pytest
 
-from conftest import ROOT
+from conftest import CLI, ROOT
+from conftest import run_cli as run
 from newsevents.errors import StoreError
 from newsevents.ingest import read_inputs
 from newsevents.store import Store, query
 
 FIXTURE = ROOT / "tests" / "fixtures" / "multi_outlet.jsonl"
-CLI = [sys.executable, "-m", "newsevents.cli"]
-
-
-def run(*args, **kwargs):
-    return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=300,
-                          **kwargs)
 
 
 @pytest.fixture(scope="module")
