@@ -311,6 +311,13 @@ def write_relation(relation, fmt: str) -> None:
 @main.command()
 @click.argument("inputs", nargs=-1)
 @db_option
+@click.option("--engine", type=click.Choice(["local", "spark"]), default="local",
+              show_default=True,
+              help="local: code in this machine's processes into --db; spark: code on a Spark "
+                   "cluster into Parquet under --out (load it with `newsevents import-parquet`).")
+@click.option("--out", metavar="DIR", help="With --engine spark: the Parquet output folder.")
+@click.option("--master", default="local[2]", show_default=True,
+              help="With --engine spark: the Spark master (local[N], yarn, spark://...).")
 @click.option("--recode", is_flag=True,
               help="Re-code the stored articles with the current coder and report what "
                    "changed (no INPUTS needed).")
@@ -322,14 +329,22 @@ def write_relation(relation, fmt: str) -> None:
 @workers_option
 @with_input_options
 @with_shared_options
-def ingest(inputs, db, recode, batch_size, window, workers, input_format, text_field,
-           date_field, url_field, title_field, no_fetch_links, model, knowledge):
+@click.pass_context
+def ingest(ctx, inputs, db, engine, out, master, recode, batch_size, window, workers,
+           input_format, text_field, date_field, url_field, title_field, no_fetch_links, model,
+           knowledge):
     """Code articles and store them, de-duplicating events across articles.
 
     Re-running on the same input adds nothing: articles are keyed by URL, else by text.
     """
     if not inputs and not recode:
         raise click.UsageError("give INPUTS to ingest, or --recode")
+    if engine == "spark":
+        if not out:
+            raise click.UsageError("--engine spark writes Parquet: give --out DIR")
+        from .engines.cli_spark import spark_ingest_command
+        return ctx.invoke(spark_ingest_command, inputs=inputs, out=out, master=master,
+                          window=window)
     store = _store(db, window)
     options = _options(model, knowledge)
     try:
@@ -476,6 +491,14 @@ def watch(sources, db, every, cycles, input_format, text_field, date_field, url_
         _fail(e)
     except KeyboardInterrupt:
         click.echo("stopped", err=True)
+
+
+def _register_engine_commands() -> None:
+    from .engines.cli_spark import import_parquet_command
+    main.add_command(import_parquet_command, "import-parquet")
+
+
+_register_engine_commands()
 
 
 if __name__ == "__main__":
