@@ -73,3 +73,8 @@ def test_every_command_has_help():
     for command in ("code", "evaluate", "bench"):
         assert command in out.stdout
         assert run(command, "--help").returncode == 0
+
+
+def test_spark_engine_needs_an_output_folder():
+    out = run("ingest", "--engine", "spark", str(SEED))
+    assert out.returncode == 2 and "--out" in out.stderr
