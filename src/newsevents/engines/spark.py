@@ -461,53 +461,42 @@ def import_parquet(out_dir: str, store: Store) -> dict:
     whose key has events in the store are re-assigned against them (as `Store.ingest` does),
     and the touched events are rebuilt with the store's own `REBUILD_EVENTS`. Running it twice
     adds nothing."""
-    import duckdb
-
-    from ..errors import StoreError, message
     base = Path(out_dir)
     articles = _parquet(base / "articles", hive=False)
     mentions = _parquet(base / "mentions", hive=True)
     keys = _parquet(base / "event_keys", hive=False)
     result = {"articles": 0, "present": 0, "mentions": 0, "reassigned": 0, "events": 0}
-    with store.connect() as con:
-        con.execute("BEGIN TRANSACTION")
-        try:
-            if articles is not None:
-                con.execute(f"CREATE TEMP TABLE ne_in AS SELECT * FROM {articles}")
-                con.execute("CREATE TEMP TABLE ne_new AS SELECT * FROM ne_in "
-                            "WHERE id NOT IN (SELECT id FROM articles)")
-                total = con.execute("SELECT count(*) FROM ne_in").fetchone()[0]
-                result["articles"] = con.execute("SELECT count(*) FROM ne_new").fetchone()[0]
-                result["present"] = total - result["articles"]
-                columns = ", ".join(ARTICLE_COLUMNS)
-                con.execute(f"INSERT INTO articles ({columns}) SELECT {columns} FROM ne_new")
-            if articles is not None and mentions is not None and keys is not None:
-                con.execute(
-                    f"CREATE TEMP TABLE ne_mentions AS SELECT m.*, k.dedup_key "
-                    f"FROM {mentions} m JOIN {keys} k ON k.event_id = m.event_id "
-                    f"WHERE m.article_id IN (SELECT id FROM ne_new) "
-                    f"AND m.id NOT IN (SELECT id FROM mentions)")
-                result["reassigned"] = _reassign(con, store)
-                con.execute("INSERT OR REPLACE INTO event_keys (event_id, dedup_key) "
-                            "SELECT DISTINCT event_id, dedup_key FROM ne_mentions")
-                columns = ", ".join(MENTION_COLUMNS)
-                con.execute(f"INSERT INTO mentions ({columns}) SELECT {columns} "
-                            f"FROM ne_mentions")
-                result["mentions"] = con.execute(
-                    "SELECT count(*) FROM ne_mentions").fetchone()[0]
-                touched = [r[0] for r in con.execute(
-                    "SELECT DISTINCT event_id FROM ne_mentions ORDER BY 1").fetchall()]
-                if touched:
-                    con.execute(REBUILD_EVENTS, [touched])
-            for table in ("ne_mentions", "ne_new", "ne_in"):
-                con.execute(f"DROP TABLE IF EXISTS {table}")
-            con.execute("COMMIT")
-        except (duckdb.Error, OSError) as e:
-            con.execute("ROLLBACK")
-            raise StoreError(message("E045", path=store.path, detail=e)) from e
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
+    with store.transaction() as con:
+        if articles is not None:
+            con.execute(f"CREATE TEMP TABLE ne_in AS SELECT * FROM {articles}")
+            con.execute("CREATE TEMP TABLE ne_new AS SELECT * FROM ne_in "
+                        "WHERE id NOT IN (SELECT id FROM articles)")
+            total = con.execute("SELECT count(*) FROM ne_in").fetchone()[0]
+            result["articles"] = con.execute("SELECT count(*) FROM ne_new").fetchone()[0]
+            result["present"] = total - result["articles"]
+            columns = ", ".join(ARTICLE_COLUMNS)
+            con.execute(f"INSERT INTO articles ({columns}) SELECT {columns} FROM ne_new")
+        if articles is not None and mentions is not None and keys is not None:
+            con.execute(
+                f"CREATE TEMP TABLE ne_mentions AS SELECT m.*, k.dedup_key "
+                f"FROM {mentions} m JOIN {keys} k ON k.event_id = m.event_id "
+                f"WHERE m.article_id IN (SELECT id FROM ne_new) "
+                f"AND m.id NOT IN (SELECT id FROM mentions)")
+            result["reassigned"] = _reassign(con, store)
+            con.execute("INSERT OR REPLACE INTO event_keys (event_id, dedup_key) "
+                        "SELECT DISTINCT event_id, dedup_key FROM ne_mentions")
+            columns = ", ".join(MENTION_COLUMNS)
+            con.execute(f"INSERT INTO mentions ({columns}) SELECT {columns} "
+                        f"FROM ne_mentions")
+            result["mentions"] = con.execute(
+                "SELECT count(*) FROM ne_mentions").fetchone()[0]
+            touched = [r[0] for r in con.execute(
+                "SELECT DISTINCT event_id FROM ne_mentions ORDER BY 1").fetchall()]
+            if touched:
+                con.execute(REBUILD_EVENTS, [touched])
+        for table in ("ne_mentions", "ne_new", "ne_in"):
+            con.execute(f"DROP TABLE IF EXISTS {table}")
+    with store.connect(read_only=True) as con:
         result["events"] = con.execute("SELECT count(*) FROM events").fetchone()[0]
     return result
 

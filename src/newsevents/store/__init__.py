@@ -188,6 +188,21 @@ class Store:
         finally:
             con.close()
 
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A read-write connection in one transaction: all of it is written or none."""
+        with self.connect() as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                yield con
+                con.execute("COMMIT")
+            except (duckdb.Error, OSError) as e:
+                con.execute("ROLLBACK")
+                raise StoreError(message("E045", path=self.path, detail=e)) from e
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+
     def _ensure_schema(self, con) -> None:
         tables = {r[0] for r in con.sql("SELECT table_name FROM information_schema.tables"
                                         " WHERE table_schema = 'main'").fetchall()}
@@ -224,40 +239,31 @@ class Store:
         return summary
 
     def _write(self, batch, summary: IngestSummary) -> None:
-        with self.connect() as con:
-            con.execute("BEGIN TRANSACTION")
-            try:
-                keys = [article_key(a) for a, _ in batch]
-                present = {r[0] for r in con.execute(
-                    "SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [keys]).fetchall()}
-                rows, seen, new_articles = [], set(), []
-                now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-                for (article, events), key in zip(batch, keys, strict=True):
-                    if key in present or key in seen:
-                        summary.present += 1
-                        continue
-                    seen.add(key)
-                    summary.new += 1
-                    summary.other_language += article.language not in (None, "en")
-                    new_articles.append({
-                        "id": key, "doc_id": article.id, "url": article.url,
-                        "title": article.title,
-                        "outlet": outlet_of(article.url) or article.site,
-                        "published": article.date, "text": article.text,
-                        "language": article.language or "en",
-                        "ingested_at": now,
-                        "coder_version": events[0].version if events else None})
-                    rows.extend(mention_row(e, key, n) for n, e in enumerate(events))
-                _insert_rows(con, "articles", new_articles)
-                self._insert_mentions(con, rows)
-                con.execute("COMMIT")
-                summary.mentions += len(rows)
-            except (duckdb.Error, OSError) as e:
-                con.execute("ROLLBACK")
-                raise StoreError(message("E045", path=self.path, detail=e)) from e
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
+        with self.transaction() as con:
+            keys = [article_key(a) for a, _ in batch]
+            present = {r[0] for r in con.execute(
+                "SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [keys]).fetchall()}
+            rows, seen, new_articles = [], set(), []
+            now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+            for (article, events), key in zip(batch, keys, strict=True):
+                if key in present or key in seen:
+                    summary.present += 1
+                    continue
+                seen.add(key)
+                summary.new += 1
+                summary.other_language += article.language not in (None, "en")
+                new_articles.append({
+                    "id": key, "doc_id": article.id, "url": article.url,
+                    "title": article.title,
+                    "outlet": outlet_of(article.url) or article.site,
+                    "published": article.date, "text": article.text,
+                    "language": article.language or "en",
+                    "ingested_at": now,
+                    "coder_version": events[0].version if events else None})
+                rows.extend(mention_row(e, key, n) for n, e in enumerate(events))
+            _insert_rows(con, "articles", new_articles)
+            self._insert_mentions(con, rows)
+        summary.mentions += len(rows)
 
     def _insert_mentions(self, con, rows: list[dict]) -> None:
         """Insert mentions with their event ids, and rebuild the events they touch."""
@@ -300,15 +306,9 @@ class Store:
             articles = [make_article(text, id=doc_id, date=str(pub) if pub else None, url=url,
                                      title=title) for _, doc_id, text, pub, url, title in chunk]
             coded = list(coder.code_articles(articles))
-            with self.connect() as con:
-                con.execute("BEGIN TRANSACTION")
-                try:
-                    for (key, *_), (_, events) in zip(chunk, coded, strict=True):
-                        self._recode_article(con, key, events, summary)
-                    con.execute("COMMIT")
-                except BaseException:
-                    con.execute("ROLLBACK")
-                    raise
+            with self.transaction() as con:
+                for (key, *_), (_, events) in zip(chunk, coded, strict=True):
+                    self._recode_article(con, key, events, summary)
         return summary
 
     def _recode_article(self, con, key: str, events: list[Event], summary) -> None:
