@@ -19,7 +19,7 @@ from html.parser import HTMLParser
 
 from ..errors import InputError, message
 from ..records import Article
-from .text import Problem, Report, make_article
+from .text import Problem, Report, make_article, read_capped
 
 # Bytes read from one feed; a larger input is refused unparsed.
 MAX_FEED_BYTES = 20_000_000
@@ -31,13 +31,8 @@ _E050_DETAIL = re.compile(r"could not fetch \((.*)\); skipped$", re.S)
 
 
 def read_feed(stream, source: str, report: Report, options=None) -> Iterator[Article]:
-    data = stream.read(MAX_FEED_BYTES + 1)
-    if len(data) > MAX_FEED_BYTES:
-        report(Problem(source, None, message("E071", path=source, size=len(data) / 1e6,
-                                             limit=MAX_FEED_BYTES / 1e6), True))
-        return
-    if not data.strip():
-        report(Problem(source, None, message("E002", path=source), True))
+    data = read_capped(stream, source, report, limit=MAX_FEED_BYTES, code="E071")
+    if data is None:
         return
     if _declares_entities(data):
         report(Problem(source, None, message("E070", path=source), True))

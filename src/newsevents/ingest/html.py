@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import message
 from ..records import Article
-from .text import Problem, Report, make_article
+from .text import Problem, Report, make_article, read_capped
 
 # A web page larger than this is not one news article (a dump, an archive, a data file).
 MAX_HTML_BYTES = 20_000_000
@@ -131,13 +131,8 @@ def _clean(value) -> str | None:
 def read_html(stream, source: str, report: Report, options=None, *,
               url: str | None = None) -> Iterator[Article]:
     """One article from a saved web page (a binary stream), or a skipped Problem."""
-    data = stream.read(MAX_HTML_BYTES + 1)
-    if len(data) > MAX_HTML_BYTES:
-        report(Problem(source, None, message("E060", path=source, size=len(data) / 1e6,
-                                             limit=MAX_HTML_BYTES / 1e6), True))
-        return
-    if not data.strip():
-        report(Problem(source, None, message("E002", path=source), True))
+    data = read_capped(stream, source, report, limit=MAX_HTML_BYTES, code="E060")
+    if data is None:
         return
     found = extract_html(data, url=url)
     if found is None:

@@ -23,7 +23,7 @@ from typing import BinaryIO
 from ..errors import InputError, message
 from ..records import Article
 from .jsonl import decoded_lines, read_jsonl
-from .text import MAX_ARTICLE_BYTES, Problem, Report, decode, make_article
+from .text import MAX_ARTICLE_BYTES, Problem, Report, decode, make_article, read_capped
 
 FORMATS = ("auto", "text", "jsonl", "csv", "html", "feed", "warc")
 COMPRESSED = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
@@ -111,12 +111,8 @@ class _RawAdapter(io.RawIOBase):
 
 
 def _read_text(stream, source, report, options, *, url=None, name=""):
-    data = stream.read(MAX_ARTICLE_BYTES + 1)
-    if len(data) > MAX_ARTICLE_BYTES:
-        report(Problem(source, None, message("E008", path=source, size=len(data) / 1e6,
-                                             limit=MAX_ARTICLE_BYTES / 1e6), True))
-        return
-    text = decode(data, source, report)
+    data = read_capped(stream, source, report, limit=MAX_ARTICLE_BYTES, code="E008")
+    text = decode(data, source, report) if data is not None else None
     if text is not None:
         stem = "stdin" if source == "<stdin>" else Path(name).stem or Path(source).stem
         yield make_article(text, id=stem, origin=source, url=url)

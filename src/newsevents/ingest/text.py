@@ -165,6 +165,21 @@ def make_article(text: str, *, id: str | None = None, date: str | None = None,
     )
 
 
+def read_capped(stream, source: str, report: Report, *, limit: int, code: str
+                ) -> bytes | None:
+    """At most `limit` bytes of a stream, or None (reported) when it holds more (`code` says
+    what was too large) or nothing: a reader never holds an oversized input in memory."""
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        report(Problem(source, None, message(code, path=source, size=len(data) / 1e6,
+                                             limit=limit / 1e6), True))
+        return None
+    if not data.strip():
+        report(Problem(source, None, message("E002", path=source), True))
+        return None
+    return data
+
+
 def decode(data: bytes, path: str, report: Report) -> str | None:
     """Bytes -> text, or None (reported) when the file is empty or binary."""
     if not data.strip():
