@@ -12,6 +12,10 @@ from __future__ import annotations
 
 SCHEMA_VERSION = "1"
 
+# Both sides of an event, as parallel lists (compound actors have several members).
+ACTOR_COLUMNS = ", ".join(f"{side}_{part} VARCHAR[]" for side in ("source", "target")
+                          for part in ("codes", "countries", "names"))
+
 DDL = [
     """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
     """CREATE TABLE IF NOT EXISTS articles (
@@ -26,7 +30,7 @@ DDL = [
         ingested_at TIMESTAMP,
         coder_version VARCHAR
     )""",
-    """CREATE TABLE IF NOT EXISTS mentions (
+    f"""CREATE TABLE IF NOT EXISTS mentions (
         id VARCHAR PRIMARY KEY,
         article_id VARCHAR,
         event_id VARCHAR,
@@ -37,12 +41,7 @@ DDL = [
         cameo_root VARCHAR,
         mode VARCHAR,
         context VARCHAR[],
-        source_codes VARCHAR[],
-        source_countries VARCHAR[],
-        source_names VARCHAR[],
-        target_codes VARCHAR[],
-        target_countries VARCHAR[],
-        target_names VARCHAR[],
+        {ACTOR_COLUMNS},
         source_json VARCHAR,
         target_json VARCHAR,
         event_date DATE,
@@ -60,7 +59,7 @@ DDL = [
         coder_version VARCHAR
     )""",
     """CREATE TABLE IF NOT EXISTS event_keys (event_id VARCHAR PRIMARY KEY, dedup_key VARCHAR)""",
-    """CREATE TABLE IF NOT EXISTS events (
+    f"""CREATE TABLE IF NOT EXISTS events (
         id VARCHAR PRIMARY KEY,
         dedup_key VARCHAR,
         event VARCHAR,
@@ -69,12 +68,7 @@ DDL = [
         mode VARCHAR,
         quad_class INTEGER,
         goldstein DOUBLE,
-        source_codes VARCHAR[],
-        source_countries VARCHAR[],
-        source_names VARCHAR[],
-        target_codes VARCHAR[],
-        target_countries VARCHAR[],
-        target_names VARCHAR[],
+        {ACTOR_COLUMNS},
         event_date DATE,
         first_seen DATE,
         last_seen DATE,
