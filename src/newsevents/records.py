@@ -51,6 +51,64 @@ class Actor:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Location:
+    """Where an event happened, resolved against the offline gazetteer (see `where`)."""
+
+    name: str
+    geonames_id: int | None
+    lat: float | None
+    lon: float | None
+    admin1: str | None
+    country: str | None  # ISO3
+    feature_class: str | None  # GeoNames: P populated place, A admin area, L region/area...
+    precision: str  # city | admin1 | country | region
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "geonames_id": self.geonames_id, "lat": self.lat,
+                "lon": self.lon, "admin1": self.admin1, "country": self.country,
+                "feature_class": self.feature_class, "precision": self.precision,
+                "text": self.text}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Quantity:
+    """A number the text states: casualties, arrests, crowd sizes, money, aid goods, troops,
+    population. `start`/`end` are offsets of `text` (in the Doc while coding, in the article's
+    text once an Event or Fact carries it)."""
+
+    kind: str  # killed | wounded | missing | arrested | crowd | money | aid | troops | ...
+    value: float
+    unit: str | None  # ISO 4217 code for money, the goods for aid ("trucks"), "people"...
+    text: str
+    start: int
+    end: int
+    qualifier: str | None = None  # "nearly", "at least", "more than", "about"...
+
+    def to_dict(self) -> dict:
+        return {"type": self.kind, "value": self.value, "unit": self.unit, "text": self.text,
+                "qualifier": self.qualifier}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Fact:
+    """An article-level figure not tied to an event ("Mali, a country of nearly 20 million")."""
+
+    doc_id: str
+    sentence_index: int
+    subject: Actor | None
+    quantity: Quantity
+
+    def to_dict(self) -> dict:
+        return {"doc_id": self.doc_id, "sentence_index": self.sentence_index,
+                "subject": self.subject.to_dict() if self.subject else None,
+                **self.quantity.to_dict(),
+                "evidence": [self.quantity.start, self.quantity.end]}
+
+
+@dataclass(frozen=True, kw_only=True)
 class Event:
     """One coded event: who did what to whom, when, with the evidence that supports it."""
 
