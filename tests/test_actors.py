@@ -67,3 +67,15 @@ def test_unknown_person_blocks_he(actors_of):
     text = "Putin spoke on Monday. John Smallwood, a local farmer, said he was worried."
     found = actors_of(text)
     assert not any(t == "he" and c == "RUS" for t, c, *_ in found)
+
+
+def test_definite_agent_refers_to_the_same_word_before(actors_of):
+    text = ("Burkina Faso's junta expelled the French ambassador on Monday. "
+            "The junta said the decision was final.")
+    found = actors_of(text)
+    assert [c for t, c, _, _ in found if t == "junta"] == ["BFA"]
+
+
+def test_counterpart_takes_its_demonym(actors_of):
+    found = actors_of("Erdogan received his Azerbaijani counterpart in Ankara.")
+    assert ("AZE", "GOV") in [(c, s) for _, c, s, _ in found]

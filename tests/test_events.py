@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def one(events, kind):
     found = [e for e in events if e["event"] == kind]
@@ -87,3 +89,37 @@ def test_same_event_twice_in_an_article_is_merged(code):
     found = [e for e in code(text, date="2024-03-27") if e["event"] == "ACCUSE"]
     assert len(found) == 1
     assert found[0]["mentions"] == 2 and found[0]["date"] == "2024-03-25"
+
+
+@pytest.mark.parametrize(("text", "kind", "modality", "negated"), [
+    ("Chad shelled rebel positions in Sudan on Monday.", "ASSAULT", "asserted", False),
+    ("Ghana did not condemn Togo over the raid.", "ACCUSE", "negated", True),
+    ("Moscow denied shelling the Georgian village.", "ASSAULT", "denied", True),
+    ("Kyiv denied that its forces had attacked the Belarusian border post.", "ASSAULT",
+     "denied", True),
+    ("Japan will send aid to Nepal next week.", "AGREE", "intended", False),
+    ("Senegal expelled two Gambian diplomats in 2019, officials recalled.", "SANCTION",
+     "historical", False),
+])
+def test_modality(code, text, kind, modality, negated):
+    e = one(code(text, date="2024-03-27"), kind)
+    assert (e["modality"], e["negated"]) == (modality, negated), e["trigger"]
+
+
+def test_possessive_pronoun_gives_its_country(code):
+    e = one(code("Kyiv denied that its forces had attacked the Belarusian border post."),
+            "ASSAULT")
+    assert countries(e["source"]) == {"UKR"} and countries(e["target"]) == {"BLR"}
+
+
+def test_relative_date_phrase_is_kept(code):
+    e = one(code("Peru expelled a Bolivian diplomat two days ago.", date="2024-03-27"),
+            "SANCTION")
+    assert (e["date"], e["date_text"]) == ("2024-03-25", "two days ago")
+
+
+def test_joint_events_between_the_same_countries_merge(code):
+    text = ("Kenyan President William Ruto pledged to deepen trade ties with Uganda. "
+            "Ruto and Ugandan President Yoweri Museveni agreed to expand cooperation.")
+    found = [e for e in code(text) if e["event"] == "AGREE"]
+    assert len(found) == 1 and found[0]["mentions"] == 2

@@ -19,6 +19,13 @@ from newsevents.when import event_date
     (["September 29"], "2024-03-27", "2023-09-29", True),
     (["March 25"], "2024-03-27", "2024-03-25", False),
     (["the recent weeks"], "2024-03-27", "2024-03-27", False),
+    (["earlier this year"], "2024-03-27", "2024-01-01", False),  # imprecise, not historical
+    (["this month"], "2024-03-27", "2024-03-01", False),
+    (["last year"], "2024-03-27", "2023-01-01", True),
+    (["in 2023"], "2024-03-27", "2023-01-01", True),
+    (["three weeks ago"], "2024-03-27", "2024-03-06", False),
+    (["last Friday"], "2024-03-27", "2024-03-22", False),
+    (["the previous day"], "2024-03-27", "2024-03-26", False),
     (["1988"], None, "1988-01-01", False),
     (["Tuesday"], None, None, False),
 ])

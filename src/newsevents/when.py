@@ -1,5 +1,6 @@
 """When an event happened: the date expressions of its sentence resolved against the article's
-date ("on Wednesday", "yesterday", "last month", "in 2023", "March 2024", "September 29")."""
+date ("on Wednesday", "yesterday", "last month", "earlier this year", "two days ago", "in 2023",
+"March 2024", "September 29"); the phrase is kept with the date."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
 _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "a": 1}
+# "last month", "next year", "earlier this year": how many units from the article's date.
+RELATIVE_STEPS = {"last": -1, "this": 0, "next": 1}
 # An event dated this many days or more before its article is reported as historical.
 HISTORICAL_DAYS = 60
 
@@ -73,7 +76,7 @@ def resolve(phrase: str, article: dt.date | None, *, future: bool = False
         return None
     if "today" in words or "tonight" in words or "this morning" in p:
         return article, "day"
-    if "yesterday" in words:
+    if "yesterday" in words or "previous day" in p or "day before" in p:
         return article - dt.timedelta(days=1), "day"
     for i, name in enumerate(WEEKDAYS):
         if name in words:
@@ -87,9 +90,9 @@ def resolve(phrase: str, article: dt.date | None, *, future: bool = False
     if ago and ago.group(1) in _NUMBER_WORDS | {str(n): n for n in range(1, 100)}:
         n = _NUMBER_WORDS.get(ago.group(1)) or int(ago.group(1))
         return _shift(article, ago.group(2), -n)
-    last = re.search(r"\b(last|next) (week|month|year)\b", p)
+    last = re.search(r"\b(last|next|this) (week|month|year)\b", p)
     if last:
-        return _shift(article, last.group(2), -1 if last.group(1) == "last" else 1)
+        return _shift(article, last.group(2), RELATIVE_STEPS[last.group(1)])
     if year == article.year:
         return dt.date(year, 1, 1), "year"
     return None
@@ -99,11 +102,23 @@ def _shift(day: dt.date, unit: str, n: int) -> tuple[dt.date, str]:
     if unit == "day":
         return day + dt.timedelta(days=n), "day"
     if unit == "week":
-        return day + dt.timedelta(weeks=n), "week"
+        return day + dt.timedelta(weeks=n), "week"  # the day a week away: weeks have no name
     if unit == "month":
         m = day.month - 1 + n
         return dt.date(day.year + m // 12, m % 12 + 1, 1), "month"
     return dt.date(day.year + n, 1, 1), "year"
+
+
+def _period_end(day: dt.date, precision: str) -> dt.date:
+    """The last day of the week, month or year a date stands for: "earlier this year" is not
+    historical for being dated 1 January."""
+    if precision == "year":
+        return dt.date(day.year, 12, 31)
+    if precision == "month":
+        return _shift(day, "month", 1)[0] - dt.timedelta(days=1)
+    if precision == "week":
+        return day + dt.timedelta(days=6)
+    return day
 
 
 def event_date(phrases: list[str], article_date: str | None, *, future: bool = False
@@ -115,7 +130,8 @@ def event_date(phrases: list[str], article_date: str | None, *, future: bool = F
         found = resolve(phrase, article, future=future)
         if found:
             day, precision = found
-            historical = bool(article and (article - day).days >= HISTORICAL_DAYS)
+            historical = bool(article and (article - _period_end(day, precision)).days
+                              >= HISTORICAL_DAYS)
             return EventDate(day.isoformat(), phrase, precision, historical)
     if article:
         return EventDate(article.isoformat(), None, "day", False)

@@ -176,7 +176,9 @@ class ActorFinder:
         for token in doc:
             span = by_head.get(token.i)
             if span is not None and not _is_reference_phrase(token, span):
-                out.append(span)
+                earlier = [s for s in out if 0 < sent_index[token.i] - sent_index[s.start]
+                           <= REFERENCE_WINDOW]
+                out.append(_definite(_owned(span, out), earlier))
                 continue
             lower = token.lower_
             want = None
@@ -214,6 +216,46 @@ class ActorFinder:
             )
             out.append(ref)
         return out
+
+
+def _owned(span: Span, resolved: list[Span]) -> Span:
+    """"its forces", "their police": an agent with no country of its own belongs to the
+    country of the possessive pronoun's antecedent."""
+    actors = span._.actors
+    if any(a.country or a.kind != "agent" for a in actors):
+        return span
+    owner = next((r for r in reversed(resolved) if r.label_ == "REFERENCE"
+                  and span.doc[r._.head_i].dep_ == "poss"
+                  and span.doc[r._.head_i].head.i == span._.head_i), None)
+    countries = {a.country for a in owner._.actors if a.country} if owner is not None else set()
+    if len(countries) != 1:
+        return span
+    country = countries.pop()
+    span._.actors = tuple(replace(a, country=country, code=country + (a.sector or ""))
+                          for a in actors)
+    return span
+
+
+def _definite(span: Span, earlier: list[Span]) -> Span:
+    """"the junta", "the ministry", "the army": a definite singular agent with no country
+    is the latest one named before with the same head word ("Mali's junta"), else the latest
+    subject of its sector (the actor the story is about, not the one it acts on)."""
+    actors = span._.actors
+    head = span.doc[span._.head_i]
+    if len(actors) != 1 or actors[0].country or actors[0].kind != "agent" \
+            or not actors[0].sector or _plural(head) \
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return span
+    sector = actors[0].sector
+    same_word = [s for s in earlier if s.doc[s._.head_i].lemma_ == head.lemma_]
+    subjects = [s for s in earlier if s.doc[s._.head_i].dep_ in ("nsubj", "nsubjpass")]
+    for before in reversed(same_word or subjects):
+        found = {a.country for a in before._.actors if a.sector == sector and a.country}
+        if len(found) == 1:
+            country = found.pop()
+            span._.actors = (replace(actors[0], country=country, code=country + sector),)
+            break
+    return span
 
 
 def _ethnic(span: Span) -> bool:

@@ -58,6 +58,10 @@ def finish(draft: Draft, sent: Span, sentence_index: int, article: Article, lexi
                       future=modality == "intended")
     if date.historical and modality == "asserted":
         modality = "historical"
+    if modality == "denied":
+        negated = True  # its own actor says it did not happen
+    elif negated:
+        modality = "negated"
     confidence = BASE_CONFIDENCE[draft.via]
     confidence += BONUS_SOURCE * any(a.country or a.code for a in source)
     confidence += BONUS_TARGET * any(a.country or a.code for a in target)
@@ -236,6 +240,16 @@ def merge(events: list[Event]) -> list[Event]:
     return kept
 
 
+# Kinds of event done together, so without a direction of their own.
+JOINT = {"CONSULT", "AGREE", "COOPERATE"}
+
+
 def _merge_key(e: Event) -> tuple:
+    """Joint kinds of event (meetings, agreements, cooperation) between the same countries
+    are one event whoever the sentence puts first ("Putin pledged ... Mali", "both leaders
+    agreed ..."); the others keep their direction."""
+    countries = frozenset(a.country for a in e.source + e.target if a.country)
+    if e.event in JOINT and len(countries) > 1:
+        return (e.event, countries, e.negated)
     return (e.event or e.cameo, frozenset(_key(a) for a in e.source),
             frozenset(_key(a) for a in e.target), e.negated)

@@ -305,7 +305,21 @@ class SentenceCoder:
         return any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children)
                    for t in chain for c in t.children)
 
+    def denied(self, verb: Token) -> bool:
+        """"Russia denied attacking the convoy", "Kyiv denied that its forces had shelled
+        the town": the event is told only to be denied by (one of) its actors."""
+        t = verb
+        while t.dep_ in ("xcomp", "ccomp", "conj", "pcomp", "advcl") and t.head.i != t.i:
+            t = t.head
+            if self.lex.frames.get(t.lemma_.lower()) == "denial":
+                return True
+        return False
+
     def modality(self, verb: Token) -> str:
+        """denied, hypothetical (if/unless/whether), intended (will, going to, "said they
+        would"), else asserted; historical is decided later from the event's date."""
+        if self.denied(verb):
+            return "denied"
         chain = [verb]
         while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head.i != chain[-1].i:
             chain.append(chain[-1].head)
@@ -333,6 +347,8 @@ class SentenceCoder:
             if not frame or t.pos_ not in ("VERB", "ADJ", "AUX") or t.i in self.used \
                     or self.is_background(t) or self.is_purpose(t):
                 continue
+            if frame == "denial":
+                continue  # the denied event is coded where it stands, modality "denied"
             if frame == "speech":
                 drafts.extend(self.reported_events(t))
             elif frame == "accusation":
