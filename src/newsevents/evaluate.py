@@ -86,6 +86,64 @@ class Result:
     metrics: dict
     predictions: list[dict]
     errors: list[dict] = field(default_factory=list)
+    calibration: list[dict] = field(default_factory=list)
+    depth: dict = field(default_factory=dict)
+
+
+# Lower edges of the confidence bins of the calibration table.
+CONFIDENCE_BINS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+def calibration(records: list[dict], predictions: list[dict]) -> list[dict]:
+    """Per confidence bin: how many typed predictions, and the share that match a gold event
+    of their record (what a confidence should mean). The last row is everything >= 0.8."""
+    golds = {str(r["id"]): [g for g in r.get("events", []) if g.get("event")] for r in records}
+    rows = [{"low": low, "high": high, "count": 0, "right": 0}
+            for low, high in zip(CONFIDENCE_BINS, (*CONFIDENCE_BINS[1:], 1.0))]
+    rows.append({"low": 0.8, "high": 1.0, "count": 0, "right": 0})
+    for p in predictions:
+        if not p.get("event"):
+            continue
+        right = any(event_matches(p, g) for g in golds.get(str(p.get("doc_id")), []))
+        for row in rows:
+            if row["low"] <= p["confidence"] < row["high"] or p["confidence"] == row["high"] == 1:
+                row["count"] += 1
+                row["right"] += right
+    for row in rows:
+        row["share_right"] = row["right"] / row["count"] if row["count"] else None
+    return rows
+
+
+def depth(records: list[dict], predictions: list[dict]) -> dict:
+    """Beyond type and actors, on gold events that a prediction matches: the share whose mode
+    the best-matching prediction gives (gold events with a mode), and the recall of gold
+    contexts (gold events with contexts)."""
+    by_doc = collections.defaultdict(list)
+    for p in predictions:
+        by_doc[str(p.get("doc_id"))].append(p)
+    s: collections.Counter = collections.Counter()
+    for rec in records:
+        for g in rec.get("events", []):
+            matches = [p for p in by_doc.get(str(rec["id"]), []) if p.get("event")
+                       and event_matches(p, g)]
+            if not matches:
+                continue
+            if g.get("mode"):
+                s["mode_gold"] += 1
+                s["mode_right"] += any(p.get("mode") == g["mode"] for p in matches)
+            wanted = set(g.get("context") or [])
+            if wanted:
+                found = set().union(*(set(p.get("context") or []) for p in matches))
+                s["context_gold"] += len(wanted)
+                s["context_found"] += len(wanted & found)
+    out = {}
+    if s["mode_gold"]:
+        out["mode_accuracy"] = s["mode_right"] / s["mode_gold"]
+        out["mode_gold"] = s["mode_gold"]
+    if s["context_gold"]:
+        out["context_recall"] = s["context_found"] / s["context_gold"]
+        out["context_gold"] = s["context_gold"]
+    return out
 
 
 def load_gold(path: str) -> list[dict]:
@@ -138,7 +196,8 @@ def error_list(records: list[dict], predictions: list[dict]) -> list[dict]:
 def evaluate_file(path: str, coder: Coder) -> Result:
     records = load_gold(path)
     predictions = predict(records, coder)
-    return Result(score(records, predictions), predictions, error_list(records, predictions))
+    return Result(score(records, predictions), predictions, error_list(records, predictions),
+                  calibration(records, predictions), depth(records, predictions))
 
 
 def _brief(actors) -> str:
@@ -156,6 +215,14 @@ def format_report(path: str, result: Result, *, errors: bool = False) -> str:
     for t, c in m["by_type"].items():
         lines.append(f"  {t:12s} gold {c.get('gold', 0):3d}  found {c.get('tp', 0):3d}  "
                      f"false+ {c.get('fp', 0):3d}")
+    for k, v in result.depth.items():
+        lines.append(f"{k:20s} {v:.3f}" if isinstance(v, float) else f"{k:20s} {v}")
+    lines.append("-- calibration (confidence: predictions, share right)")
+    for row in result.calibration:
+        share = "-" if row["share_right"] is None else f"{row['share_right']:.2f}"
+        span = f">= {row['low']:.1f}" if row is result.calibration[-1] else \
+            f"{row['low']:.1f}-{row['high']:.1f}"
+        lines.append(f"  {span:9s} {row['count']:4d}  {share}")
     if errors:
         causes = collections.Counter((e["kind"], e["cause"]) for e in result.errors)
         lines.append("-- errors by cause")

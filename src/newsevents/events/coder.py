@@ -146,7 +146,10 @@ class SentenceCoder:
         plain = [r for r in rules if not r.objects]
         if plain:
             return max(plain, key=Trigger.specificity)
-        # "a mediation effort", "aid deliveries": the event is in the modifier.
+        # "a mediation effort", "aid deliveries": the event is in the modifier; not so when
+        # the noun names the actor ("peacekeeping troops", "a peacekeeping force").
+        if any(a.kind == "agent" for a in self.actors.get(token.i, ())):
+            return None
         for c in token.children:
             if c.dep_ == "compound" and c.pos_ == "NOUN":
                 inner = [r for r in self.lex.triggers.get(("NOUN", c.lemma_.lower()), ())
@@ -451,6 +454,9 @@ class SentenceCoder:
         else:
             comp_events = self.events_of(comp) if comp is not None else []
             comp_event = comp_events[0] if comp_events else None
+        if frame == "request" and comp is not None and comp.dep_ == "ccomp" \
+                and comp_event is None and own_rule is None:
+            return None  # "insisted (that) unrest reflected ...": a claim, not a request
         source, _ = self.subject(verb)
         if frame == "request" and comp is not None and not self.objects(verb) and not any(
                 c.dep_ in SUBJECT_DEPS for c in comp.children):
@@ -516,13 +522,18 @@ class SentenceCoder:
         """Relative and noun-modifying clauses ("a helicopter that was captured", "property
         seized in the 1970s", "its demand that Israel ease...") describe the nouns they hang
         on; the news is in the main clauses. An existential "there were soldiers killed" is
-        the exception."""
-        if verb.dep_ == "relcl" or (verb.dep_ in ("acl", "ccomp") and verb.head.pos_ in (
-                "NOUN", "PROPN", "PRON")):
-            head = verb.head
-            return not (head.dep_ == "attr" and any(c.lower_ == "there" for c in
-                                                    head.head.children))
-        return False
+        the exception. What such a clause governs ("a resolution that aims to tighten
+        sanctions") is background too."""
+        while True:
+            if verb.dep_ == "relcl" or (verb.dep_ in ("acl", "ccomp") and verb.head.pos_ in (
+                    "NOUN", "PROPN", "PRON")):
+                head = verb.head
+                return not (head.dep_ == "attr" and any(c.lower_ == "there" for c in
+                                                        head.head.children))
+            if verb.dep_ not in ("xcomp", "conj", "advcl") or verb.head.i == verb.i \
+                    or verb.head.pos_ not in ("VERB", "AUX"):
+                return False
+            verb = verb.head
 
     def verb_events(self, verb: Token) -> list[Draft]:
         if verb.pos_ not in ("VERB", "PROPN") or self.is_purpose(verb) \
@@ -559,9 +570,11 @@ class SentenceCoder:
 
     def is_argument(self, noun: Token) -> bool:
         """"rejected a US offer", "agreed upon a pact": the noun is what another event is
-        about, not an event of its own."""
+        about, not an event of its own; so is "suspended part of an aid programme"."""
         head = noun.head
         if noun.dep_ == "pobj" and head.dep_ == "prep":
+            if head.lower_ == "of" and head.head.lemma_.lower() in MEASURE_NOUNS:
+                return self.is_argument(head.head)
             head = head.head
         elif noun.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr", "conj"):
             return False
