@@ -123,3 +123,19 @@ def test_joint_events_between_the_same_countries_merge(code):
             "Ruto and Ugandan President Yoweri Museveni agreed to expand cooperation.")
     found = [e for e in code(text) if e["event"] == "AGREE"]
     assert len(found) == 1 and found[0]["mentions"] == 2
+
+
+def test_unclaimed_attack_is_coded_to_where_it_happened(code):
+    e = one(code("A car bomb near the town of Tikrit killed three Iraqi policemen on Sunday."),
+            "ASSAULT")
+    assert countries(e["source"]) == {"IRQ"} and countries(e["target"]) == {"IRQ"}
+
+
+def test_compound_object_selects_the_verb_sense(code):
+    e = one(code("Norway suspended aid deliveries to Somalia on Friday."), "SANCTION")
+    assert e["cameo"].startswith("162") and countries(e["target"]) == {"SOM"}
+
+
+def test_clause_under_a_relative_clause_is_background(code):
+    found = code("Chile backed a UN resolution that seeks to impose sanctions on Venezuela.")
+    assert not any(e["event"] == "SANCTION" for e in found)

@@ -99,7 +99,7 @@ def calibration(records: list[dict], predictions: list[dict]) -> list[dict]:
     of their record (what a confidence should mean). The last row is everything >= 0.8."""
     golds = {str(r["id"]): [g for g in r.get("events", []) if g.get("event")] for r in records}
     rows = [{"low": low, "high": high, "count": 0, "right": 0}
-            for low, high in zip(CONFIDENCE_BINS, (*CONFIDENCE_BINS[1:], 1.0))]
+            for low, high in zip(CONFIDENCE_BINS, (*CONFIDENCE_BINS[1:], 1.0), strict=True)]
     rows.append({"low": 0.8, "high": 1.0, "count": 0, "right": 0})
     for p in predictions:
         if not p.get("event"):

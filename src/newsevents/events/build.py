@@ -159,6 +159,11 @@ def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | 
     if not target and len(source) > 1 and plover in RECIPROCAL \
             and len({a.country for a in source}) > 1:
         target = tuple(reversed(source))
+    if not source and location and plover in UNATTRIBUTED:
+        # "A roadside bomb near Samarra killed ...": an attack nobody claims is coded to
+        # the country where it happened.
+        source = tuple(replace(a, sector=None, code=a.country, kind="agent")
+                       for a in location)
     return source, target
 
 
@@ -166,7 +171,10 @@ def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | 
 DOMESTIC = {"PROTEST", "COERCE", "CONCEDE"}
 # Material kinds of event whose place, with no target named, is what they are done to
 # (not so for words: condemning an attack in Russia does not accuse Russia).
-LOCATED = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "CONCEDE", "AID", "AGREE"}
+LOCATED = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "CONCEDE", "AID", "AGREE",
+           "SANCTION"}
+# Kinds of event that, with no agent named, are coded to the country where they happen.
+UNATTRIBUTED = {"ASSAULT"}
 # Sectors of the state: their domestic events are aimed at the population, the others' at
 # the government.
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}

@@ -126,7 +126,7 @@ class SentenceCoder:
             return None
         preps = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "agent")}
         if objects is None:
-            objects = {o.lemma_.lower() for o in self.objects(token)}
+            objects = {w for o in self.objects(token) for w in _object_words(o)}
         fitting = [r for r in rules if (not r.prep or r.prep in preps)
                    and (not r.objects or r.objects & objects)]
         if not fitting:
@@ -391,7 +391,7 @@ class SentenceCoder:
         with no rule of its own is a light verb for an event noun ("held talks")."""
         found: list[tuple[Trigger, Token, Token | None]] = []
         for obj in self.objects(verb):
-            rule = self.verb_rule(verb, {obj.lemma_.lower()})
+            rule = self.verb_rule(verb, _object_words(obj))
             if rule is not None and rule.objects:
                 if all(r.cameo != rule.cameo for r, _, _ in found):
                     found.append((rule, verb, None))
@@ -626,6 +626,13 @@ class SentenceCoder:
             modality=self.modality(clause) if clause.pos_ in ("VERB", "AUX") else "asserted",
             clause=clause,
         )
+
+
+def _object_words(obj: Token) -> set[str]:
+    """The lemmas by which an object selects a verb's sense: its own and its compound
+    modifiers' ("suspended aid deliveries", "ended mediation efforts")."""
+    return {obj.lemma_.lower()} | {c.lemma_.lower() for c in obj.children
+                                   if c.dep_ == "compound"}
 
 
 def _by_token(spans) -> dict[int, tuple[Actor, ...]]:
