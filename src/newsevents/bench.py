@@ -105,22 +105,11 @@ def dyad_latency(n_events: int, *, runs: int = 5) -> str:
     import statistics
     import tempfile
 
-    from .store import Store, query
+    from .store import Store, query, synthetic
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(f"{tmp}/big.duckdb")
         with store.connect() as con:
-            con.execute(f"""
-                INSERT INTO events SELECT
-                  'e' || i, 'k' || i, 'CONSULT', '040', '04', NULL, 1 + i % 4,
-                  (i % 21) - 10.0, [c1], [c1], [c1], [c2], [c2], [c2],
-                  DATE '2015-01-01' + (i % 3650)::INTEGER,
-                  DATE '2015-01-01' + (i % 3650)::INTEGER,
-                  DATE '2015-01-01' + (i % 3650)::INTEGER, 1, 1, 1, FALSE, 'asserted', 0.5,
-                  'generated', 'a' || i, NULL
-                FROM (SELECT i, ['RUS','UKR','USA','CHN','MLI','FRA','DEU','IRN'][1 + i % 8]
-                             AS c1,
-                             ['UKR','RUS','CHN','USA','FRA','MLI','IRN','DEU'][1 + (i // 8) % 8]
-                             AS c2 FROM range({int(n_events)}) t(i))""")
+            synthetic.fill(con, n_events)
         times = []
         with store.connect(read_only=True) as con:
             for _ in range(runs):

@@ -377,12 +377,18 @@ def ingest(ctx, inputs, db, engine, out, master, recode, batch_size, window, wor
 @click.option("--since", metavar="YYYY-MM-DD", help="Events on or after this date.")
 @click.option("--until", metavar="YYYY-MM-DD", help="Events on or before this date.")
 @click.option("--text", metavar="WORD", help="Events whose sentence contains WORD.")
+@click.option("--modality", type=click.Choice(["asserted", "intended", "historical",
+                                               "hypothetical"]),
+              help="Only events of this modality.")
+@click.option("--country", metavar="ISO3", help="Events located in this country (MLI).")
+@click.option("--bbox", metavar="MIN_LON,MIN_LAT,MAX_LON,MAX_LAT",
+              help="Events located inside this box (degrees).")
 @click.option("--include-negated", is_flag=True, help="Also list negated events.")
 @click.option("--limit", type=click.IntRange(1), help="At most this many events.")
 @click.option("--explain", metavar="ID", help="Show why the mentions of event ID were merged.")
 @format_option
-def events(db, source, target, type_, cameo, since, until, text, include_negated, limit,
-           explain, fmt):
+def events(db, source, target, type_, cameo, since, until, text, modality, country, bbox,
+           include_negated, limit, explain, fmt):
     """List de-duplicated events, filtered."""
     from .store import query
     try:
@@ -392,7 +398,8 @@ def events(db, source, target, type_, cameo, since, until, text, include_negated
                 return
             write_relation(query.events(
                 con, source=source, target=target, type=type_, cameo=cameo, since=since,
-                until=until, text=text, include_negated=include_negated, limit=limit), fmt)
+                until=until, text=text, modality=modality, country=country, bbox=bbox,
+                include_negated=include_negated, limit=limit), fmt)
     except NewsEventsError as e:
         _fail(e)
 
@@ -496,6 +503,8 @@ def watch(sources, db, every, cycles, input_format, text_field, date_field, url_
 def _register_engine_commands() -> None:
     from .engines.cli_spark import import_parquet_command
     main.add_command(import_parquet_command, "import-parquet")
+    from .api.cli_serve import serve_command
+    main.add_command(serve_command)
 
 
 _register_engine_commands()

@@ -23,6 +23,10 @@ class ModelError(NewsEventsError):
     """No usable spaCy model is installed."""
 
 
+class NotFoundError(StoreError):
+    """An id (event, article) that the store does not have (HTTP 404)."""
+
+
 MESSAGES = {
     "E001": "{path}: file not found",
     "E002": "{path}: is empty (nothing to code)",
@@ -79,6 +83,12 @@ MESSAGES = {
         "{path}: writing a batch failed ({detail}); that batch was rolled back, earlier "
         "batches are kept: free space or fix the cause and run the same command again"
     ),
+    "E090": "no {what} with id {id!r} in the store",
+    "E091": "{method} {path}: no such route (the API is described at /openapi.json)",
+    "E092": "invalid request: {detail}",
+    "E093": "request body over the {limit}-byte cap; send one article at a time",
+    "E094": "coding took longer than {seconds:g} s and was abandoned; send a shorter text",
+    "E095": "internal error ({detail}); the request changed nothing",
 }
 
 
