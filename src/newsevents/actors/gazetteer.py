@@ -142,6 +142,25 @@ def _region_entries(rows, names) -> None:
             _add(names, form, Entry("region", label, None))
 
 
+def _coded_actor_entries(rows, names) -> None:
+    """Actors named with a CAMEO-style code (`actors*.tsv`, from the user's knowledge base or
+    an imported PETRARCH dictionary): the code's first three letters are the country (or IGO,
+    or a fictional state), the rest the sector, so the coded actor carries the code itself.
+    An actor with dated codes is chosen by date like a leader (its undated code, if any, is
+    the default outside every term); `---` names an actor left uncoded."""
+    dated_names = {row["name"] for row in rows if row.get("start") or row.get("end")}
+    for row in rows:
+        code = row["code"].upper()
+        dated = row["name"] in dated_names
+        entry = Entry("leader" if dated else "institution", row["name"],
+                      None if code == "---" else code[:3],
+                      None if code == "---" else code[3:] or None,
+                      start=row.get("start") or None, end=row.get("end") or None,
+                      person=dated)
+        for form in [row["name"], *split_values(row.get("aliases", ""))]:
+            _add(names, form, entry)
+
+
 def _agent_entries(rows, agents) -> None:
     for row in rows:
         words = split_values(row["word"])
@@ -160,6 +179,7 @@ def load_gazetteer(user_dirs: tuple[str, ...] = ()) -> Gazetteer:
         ("countries", lambda rows: _country_entries(rows, names, country_names)),
         ("organizations", lambda rows: _organization_entries(rows, names)),
         ("leaders", lambda rows: _leader_entries(rows, names)),
+        ("actors", lambda rows: _coded_actor_entries(rows, names)),
         ("regions", lambda rows: _region_entries(rows, names)),
         ("agents", lambda rows: _agent_entries(rows, agents)),
     ):
