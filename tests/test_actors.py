@@ -79,3 +79,8 @@ def test_definite_agent_refers_to_the_same_word_before(actors_of):
 def test_counterpart_takes_its_demonym(actors_of):
     found = actors_of("Erdogan received his Azerbaijani counterpart in Ankara.")
     assert ("AZE", "GOV") in [(c, s) for _, c, s, _ in found]
+
+
+def test_led_and_backed_take_the_country(actors_of):
+    found = actors_of("Saudi-led forces struck a port in Yemen.")
+    assert ("SAU", "MIL") in [(c, s) for _, c, s, _ in found]

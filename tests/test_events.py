@@ -139,3 +139,15 @@ def test_compound_object_selects_the_verb_sense(code):
 def test_clause_under_a_relative_clause_is_background(code):
     found = code("Chile backed a UN resolution that seeks to impose sanctions on Venezuela.")
     assert not any(e["event"] == "SANCTION" for e in found)
+
+
+def test_demand_targets_the_subject_of_what_is_demanded(code):
+    found = code("The African Union repeated its demand on Monday that Sudan reopen the border.")
+    e = one(found, "REQUEST")
+    assert countries(e["target"]) == {"SDN"}
+    assert not any(x["event"] == "CONCEDE" for x in found)
+
+
+def test_object_after_up_to(code):
+    e = one(code("Somali militants abducted up to 12 Kenyan teachers near Mandera."), "COERCE")
+    assert countries(e["target"]) == {"KEN"}

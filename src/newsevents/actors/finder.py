@@ -277,6 +277,8 @@ def _phrase_head(token: Token, actor_tokens: set[int]) -> Token:
             token = head
         elif token.dep_ == "conj" and head.dep_ in ("amod", "compound", "nmod", "poss"):
             token = head
+        elif token.dep_ == "npadvmod" and token.pos_ == "PROPN" and head.dep_ == "amod":
+            token = head  # "Vietnamese-led forces", "Saudi-backed troops"
         elif (token.dep_ == "pobj" and head.lower_ in ATTACHING_PREPS
               and head.head.i in actor_tokens and head.head.i != token.i):
             token = head.head

@@ -162,6 +162,10 @@ class SentenceCoder:
         """Direct objects (the subject of a passive), their conjuncts, and the noun behind a
         measure ("5 million dollars of aid", "tons of food aid")."""
         found = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+        for prt in (c for c in verb.children if c.dep_ == "prt" and c.lower_ == "up"):
+            # "kidnapped up to 16 advisers": the parse hangs the object on "up to".
+            found += [o for p in prt.children if p.lower_ == "to" for o in p.children
+                      if o.dep_ == "pobj"]
         if any(c.dep_ == "auxpass" for c in verb.children):
             found += [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
         found = [t for o in found for t in (o, *o.conjuncts)]
@@ -551,6 +555,12 @@ class SentenceCoder:
                 continue  # troops arriving are deployed, not visiting
             own_means = rule.cameo.startswith(OWN_MEANS_CODES)
             target = self.target(verb, noun, objects=not own_means)
+            demanded = self.demanded(verb)
+            if demanded is not None and self.lex.code(rule.cameo).plover == "REQUEST":
+                # "reiterated its demand ... that Israel ease ...": Israel is asked; what it
+                # is asked to do is part of the request, not an event of its own.
+                target = target or self.subject(demanded)[0]
+                self.used.update(t.i for t in demanded.subtree)
             if verb.lemma_.lower() in RECIPIENT_VERBS:
                 giver = [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"]
                 given = self.actors_at(next(giver[0].children, None)) if giver else ()
@@ -567,6 +577,16 @@ class SentenceCoder:
                 via="light-verb" if noun is not None else "verb", clause=verb,
             ))
         return drafts
+
+    def demanded(self, verb: Token) -> Token | None:
+        """The clause saying what is asked: of the verb ("demanded that X ...") or of its
+        object ("repeated its demand that X ...")."""
+        for head in (verb, *self.objects(verb)):
+            for c in head.children:
+                if c.dep_ == "ccomp" or (c.dep_ == "acl" and head.i != verb.i
+                                         and c.pos_ in ("VERB", "AUX")):
+                    return c
+        return None
 
     def is_argument(self, noun: Token) -> bool:
         """"rejected a US offer", "agreed upon a pact": the noun is what another event is
@@ -589,7 +609,8 @@ class SentenceCoder:
         rule = self.noun_rule(noun) if noun.pos_ == "NOUN" else None
         if rule is None or self.is_argument(noun):
             return None
-        source = self.actors.get(noun.i, ())
+        source = self.actors.get(noun.i, ()) or next(
+            (self.actors_at(c) for c in noun.children if c.dep_ == "poss"), ())
         target: tuple[Actor, ...] = ()
         for prep in noun.children:
             if prep.dep_ != "prep":
