@@ -8,7 +8,7 @@ event draft becomes an `Event` with offsets into the article's own text.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import __version__
 from .actors.gazetteer import load_gazetteer
@@ -16,7 +16,7 @@ from .events.build import finish, merge
 from .events.lexicon import load_lexicon
 from .nlp import load_pipeline, sentence_case_headlines
 from .prefilter import Prefilter
-from .records import Article, Event
+from .records import Actor, Article, Event, Location
 
 # Characters per Doc: well under spaCy's max_length (1,000,000) and small enough for its
 # parser's memory; a longer article is cut at a paragraph break before this.
@@ -85,6 +85,7 @@ class Coder:
                     doc = self.nlp.make_doc(sentence_case_headlines(piece, self.names,
                                                                      self.long_names))
                     doc.user_data["date"] = article.date
+                    doc.user_data["dateline"] = article.dateline
                     yield doc, (article, offset, n == len(parts) - 1)
         yield from self.nlp.pipe(pieces(), as_tuples=True, batch_size=self.options.batch_size)
 
@@ -100,12 +101,29 @@ class Coder:
                 sent = span.sent
                 event = finish(draft, sent, index.get(sent.start, sentence_base), article,
                                self.lexicon, self.version, offset)
+                event = _place(event, span, doc.user_data["actor_locations"], offset)
                 if event.modality != "hypothetical" or self.options.hypothetical:
                     pending.append(event)
             sentence_base += len(sentences)
             if last:
                 yield article, merge(pending)
                 pending, sentence_base = [], 0
+
+
+def _shifted(location: Location | None, offset: int) -> Location | None:
+    if location is None or location.start is None or not offset:
+        return location
+    return replace(location, start=location.start + offset, end=location.end + offset)
+
+
+def _place(event: Event, span, actor_locations: dict, offset: int) -> Event:
+    """The event's and its actors' places (found per Doc) with offsets into the article."""
+    def located(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
+        return tuple(replace(a, location=_shifted(loc, offset)) if (
+            loc := actor_locations.get((a.start - offset, a.end - offset))) else a
+            for a in actors)
+    return replace(event, location=_shifted(span._.location, offset),
+                   source=located(event.source), target=located(event.target))
 
 
 def codable_language(article: Article) -> bool:

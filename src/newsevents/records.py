@@ -25,6 +25,9 @@ class Article:
     site: str | None = None
     language: str | None = None
     dateline: str | None = None
+    # Filled by the coder: the article's tone and its article-level facts.
+    tone: float | None = None
+    facts: tuple[Fact, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -39,15 +42,19 @@ class Actor:
     start: int
     end: int
     kind: str  # person | named (country, organisation...) | agent (generic, "troops")
+    location: Location | None = None  # where the text places the actor ("protesters in Bamako")
 
     def to_dict(self) -> dict:
-        return {
+        out = {
             "text": self.text,
             "name": self.name,
             "code": self.code,
             "country": self.country,
             "sector": self.sector,
         }
+        if self.location is not None:
+            out["location"] = self.location.to_dict()
+        return out
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -62,9 +69,9 @@ class Location:
     country: str | None  # ISO3
     feature_class: str | None  # GeoNames: P populated place, A admin area, L region/area...
     precision: str  # city | admin1 | country | region
-    text: str
-    start: int
-    end: int
+    text: str | None  # the words it came from (the dateline's for a dateline placing)
+    start: int | None  # offsets of `text`; None when it is the dateline or the article focus
+    end: int | None
 
     def to_dict(self) -> dict:
         return {"name": self.name, "geonames_id": self.geonames_id, "lat": self.lat,
@@ -80,7 +87,7 @@ class Quantity:
     text once an Event or Fact carries it)."""
 
     kind: str  # killed | wounded | missing | arrested | crowd | money | aid | troops | ...
-    value: float
+    value: float | None  # None for aid goods named without a number ("wheat, fertilizer")
     unit: str | None  # ISO 4217 code for money, the goods for aid ("trucks"), "people"...
     text: str
     start: int
@@ -132,6 +139,9 @@ class Event:
     trigger_span: tuple[int, int]
     version: str
     mentions: int = 1
+    location: Location | None = None
+    numbers: tuple[Quantity, ...] = ()
+    tone: float | None = None  # of the event's sentence, GDELT-style (see `tone`)
 
     def to_dict(self) -> dict:
         return {
@@ -152,10 +162,16 @@ class Event:
             "quad_class": self.quad_class,
             "confidence": self.confidence,
             "trigger": self.trigger,
+            "location": self.location.to_dict() if self.location else None,
+            "numbers": [q.to_dict() for q in self.numbers],
+            "tone": self.tone,
             "evidence": {
                 "trigger": list(self.trigger_span),
                 "source": [[a.start, a.end] for a in self.source],
                 "target": [[a.start, a.end] for a in self.target],
+                "location": [self.location.start, self.location.end]
+                if self.location and self.location.start is not None else None,
+                "numbers": [[q.start, q.end] for q in self.numbers],
             },
             "mentions": self.mentions,
             "version": self.version,

@@ -35,10 +35,20 @@ from ..ingest import InputOptions, Problem, make_article, read_inputs
 from ..ingest.jsonl import pick
 from ..ingest.sources import COMPRESSED, READABLE_SUFFIXES, read_stream
 from ..pipeline import Coder, Options
-from ..store import MENTION_COLUMNS, REBUILD_EVENTS, Store, article_key, mention_row, outlet_of
+from ..store import (
+    FACT_COLUMNS,
+    MENTION_COLUMNS,
+    REBUILD_EVENTS,
+    Store,
+    article_key,
+    fact_rows,
+    mention_row,
+    outlet_of,
+)
+from ..store.schema import added_event_columns
 
 ARTICLE_COLUMNS = ["id", "doc_id", "url", "title", "outlet", "published", "text", "language",
-                   "ingested_at", "coder_version"]
+                   "ingested_at", "coder_version", "tone"]
 EVENT_KEY_COLUMNS = ["event_id", "dedup_key"]
 # Problems kept (as text) in run_spark's result; all of them are counted.
 MAX_PROBLEMS = 200
@@ -255,7 +265,10 @@ def _code_partition(items, options: Options, rule: DedupRule, now: dt.datetime):
         key = article_key(article)
         yield "A", (key, article.id, article.url, article.title,
                     outlet_of(article.url) or article.site, _date(article.date), article.text,
-                    article.language or "en", now, events[0].version if events else None)
+                    article.language or "en", now, events[0].version if events else None,
+                    article.tone)
+        for fact in fact_rows(article, key):
+            yield "F", tuple(fact[c] for c in FACT_COLUMNS)
         for n, event in enumerate(events):
             r = mention_row(event, key, n)
             r["event_date"] = _date(r["event_date"])
@@ -286,17 +299,21 @@ def _schemas():
         T.StructField("title", s), T.StructField("outlet", s),
         T.StructField("published", T.DateType()), T.StructField("text", s),
         T.StructField("language", s), T.StructField("ingested_at", T.TimestampNTZType()),
-        T.StructField("coder_version", s)])
+        T.StructField("coder_version", s), T.StructField("tone", d)])
     types = {"sentence_index": i, "context": strings, "source_codes": strings,
              "source_countries": strings, "source_names": strings, "target_codes": strings,
              "target_countries": strings, "target_names": strings,
              "event_date": T.DateType(), "negated": b, "goldstein": d, "quad_class": i,
-             "confidence": d, "trigger_start": i, "trigger_end": i, "repeats": i}
+             "confidence": d, "trigger_start": i, "trigger_end": i, "repeats": i,
+             "location_geonames_id": T.LongType(), "location_lat": d, "location_lon": d,
+             "tone": d}
     mention = T.StructType([T.StructField(c, types.get(c, s)) for c in MENTION_COLUMNS]
                            + [T.StructField("dedup_key", s)])
     assigned = T.StructType([T.StructField("id", s), T.StructField("event_id", s),
                              T.StructField("dedup_key", s)])
-    return article, mention, assigned
+    fact_types = {"sentence_index": i, "value": d, "start_offset": i, "end_offset": i}
+    fact = T.StructType([T.StructField(c, fact_types.get(c, s)) for c in FACT_COLUMNS])
+    return article, mention, assigned, fact
 
 
 def _argmax(value: str, by: str = "m.confidence") -> str:
@@ -325,7 +342,8 @@ SELECT m.event_id AS id, any_value(k.dedup_key) AS dedup_key,
        CAST(count(DISTINCT coalesce(a.outlet, a.id)) AS INT) AS num_sources,
        any_value(m.negated) AS negated, {_argmax("m.modality")} AS modality,
        max(m.confidence) AS confidence, {_argmax("m.sentence")} AS sentence,
-       {_argmax("m.article_id")} AS article_id, {_argmax("a.url")} AS url
+       {_argmax("m.article_id")} AS article_id, {_argmax("a.url")} AS url,
+       {added_event_columns("max_by", "format_string('%09.6f|%s', m.confidence, m.id)")}
 FROM ne_mentions m JOIN ne_articles a ON a.id = m.article_id
 JOIN ne_event_keys k ON k.event_id = m.event_id
 GROUP BY m.event_id
@@ -378,7 +396,7 @@ def run_spark(inputs: list[str], out_dir: str, *, master: str = "local[2]",
             decoded.add(len(on_driver))
             pieces.append(sc.parallelize(on_driver, 1))
 
-        article_schema, mention_schema, assigned_schema = _schemas()
+        article_schema, mention_schema, assigned_schema, fact_schema = _schemas()
         if pieces:
             everything = pieces[0] if len(pieces) == 1 else sc.union(pieces)
             # One article per key: the first in input order (file order, then position).
@@ -394,6 +412,8 @@ def run_spark(inputs: list[str], out_dir: str, *, master: str = "local[2]",
         cached.append(coded)
         articles_df = spark.createDataFrame(coded.filter(lambda r: r[0] == "A")
                                             .map(lambda r: r[1]), article_schema)
+        facts_df = spark.createDataFrame(coded.filter(lambda r: r[0] == "F")
+                                         .map(lambda r: r[1]), fact_schema)
         mentions_keyed = spark.createDataFrame(coded.filter(lambda r: r[0] == "M")
                                                .map(lambda r: r[1]), mention_schema)
         assigned = (mentions_keyed.select("dedup_key", "id", "event_date").rdd
@@ -422,6 +442,7 @@ def run_spark(inputs: list[str], out_dir: str, *, master: str = "local[2]",
         (events_df.repartition("event_date").write.mode("overwrite")
          .partitionBy("event_date").parquet(f"{out}/events"))
         keys_df.write.mode("overwrite").parquet(f"{out}/event_keys")
+        facts_df.write.mode("overwrite").parquet(f"{out}/facts")
 
         written = spark.read.parquet(f"{out}/articles")
         counts = {
@@ -465,6 +486,7 @@ def import_parquet(out_dir: str, store: Store) -> dict:
     articles = _parquet(base / "articles", hive=False)
     mentions = _parquet(base / "mentions", hive=True)
     keys = _parquet(base / "event_keys", hive=False)
+    facts = _parquet(base / "facts", hive=False)
     result = {"articles": 0, "present": 0, "mentions": 0, "reassigned": 0, "events": 0}
     with store.transaction() as con:
         if articles is not None:
@@ -476,6 +498,10 @@ def import_parquet(out_dir: str, store: Store) -> dict:
             result["present"] = total - result["articles"]
             columns = ", ".join(ARTICLE_COLUMNS)
             con.execute(f"INSERT INTO articles ({columns}) SELECT {columns} FROM ne_new")
+            if facts is not None:
+                columns = ", ".join(FACT_COLUMNS)
+                con.execute(f"INSERT INTO facts ({columns}) SELECT {columns} FROM {facts} "
+                            f"WHERE article_id IN (SELECT id FROM ne_new)")
         if articles is not None and mentions is not None and keys is not None:
             con.execute(
                 f"CREATE TEMP TABLE ne_mentions AS SELECT m.*, k.dedup_key "

@@ -27,7 +27,8 @@ MAX_ARTICLE_BYTES = 5_000_000
 _DATE_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s")
 # "NAIROBI, May 17 (Reuters) - ", "BRUSSELS (AP) — ": place (and date, agency) of a report.
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z .'’-]{2,40}?)(?:, (?P<when>[A-Z][a-z]{2,8}\.? \d{1,2}))?"
+    r"^(?P<place>[A-Z][A-Z .'’-]{2,40}?(?:, [A-Z][A-Za-z.'’ -]{1,30}?)?)"
+    r"(?:, (?P<when>[A-Z][a-z]{2,8}\.? \d{1,2}))?"
     r"(?: \((?P<agency>[^)\n]{1,40})\))?\s*[-–—]+\s", re.M)
 _HEADER = re.compile(r"^(title|date|url|source|byline|author)\s*:\s*(.*)$", re.I)
 # Lines that are not news: subscription calls, share buttons, cookie notices, author bios.

