@@ -151,3 +151,14 @@ def test_demand_targets_the_subject_of_what_is_demanded(code):
 def test_object_after_up_to(code):
     e = one(code("Somali militants abducted up to 12 Kenyan teachers near Mandera."), "COERCE")
     assert countries(e["target"]) == {"KEN"}
+
+
+def test_scene_setting_clause_of_an_event_is_background(code):
+    found = code("Peru recalled its ambassador from Chile after Chilean troops crossed the "
+                 "border.")
+    assert [e["event"] for e in found] == ["SANCTION"]
+
+
+def test_scene_setting_clause_alone_is_coded(code):
+    found = code("The visit came as the Brazilian president prepared to meet Xi Jinping.")
+    assert any(e["event"] == "CONSULT" for e in found)

@@ -56,6 +56,9 @@ CLAIM_VERBS = {"claim", "insist", "charge", "maintain", "contend"}
 # Events that two parties do together: with a compound source and no target, each member is
 # the other's target ("Putin and Goïta discussed...").
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REJECT", "ASSAULT"}
+# Conjunctions of a clause that sets the scene for the main clause's event ("one day after a
+# jet shot down...", "as the opposition threatened...", "before they demobilize").
+BACKGROUND_MARKS = {"after", "before", "as", "until", "since", "while", "once"}
 FRAME_ROOTS = {"intent": "03", "threat": "13", "refusal": "12"}
 PHONE_WORDS = {"phone", "telephone", "call", "phoned", "telephoned"}
 
@@ -534,6 +537,11 @@ class SentenceCoder:
                 head = verb.head
                 return not (head.dep_ == "attr" and any(c.lower_ == "there" for c in
                                                         head.head.children))
+            if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS
+                                            for c in verb.children):
+                head = verb.head  # background to an event of the main clause, if it has one
+                return bool(self.events_of(head)) or self.lex.frames.get(
+                    head.lemma_.lower()) not in (None, "speech")
             if verb.dep_ not in ("xcomp", "conj", "advcl") or verb.head.i == verb.i \
                     or verb.head.pos_ not in ("VERB", "AUX"):
                 return False
