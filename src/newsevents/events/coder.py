@@ -10,7 +10,7 @@ Each event span carries `span._.draft`, a `Draft` the pipeline turns into an `Ev
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -77,6 +77,7 @@ class Draft:
     via: str = "verb"  # verb | light-verb | noun | frame
     clause: Token | None = None
     location: tuple[Actor, ...] = ()  # the country where the sentence places it
+    rivals: int = 0  # other events coded in the same sentence
     notes: list[str] = field(default_factory=list)
 
 
@@ -96,10 +97,12 @@ class EventCoder:
             location = _location(sent, actors, places) or next(
                 (loc for loc in reversed(recent[-LOCATION_CARRY:]) if loc), ())
             recent.append(_location(sent, actors, places))
-            for draft in SentenceCoder(self.lexicon, actors, sent).code():
+            found = [d for d in SentenceCoder(self.lexicon, actors, sent).code() if _codable(
+                replace(d, location=location))]
+            for draft in found:
                 draft.location = location
-                if _codable(draft):
-                    drafts.append(draft)
+                draft.rivals = len(found) - 1
+            drafts.extend(found)
         spans = []
         for draft in drafts:
             span = Span(doc, draft.trigger.start, draft.trigger.end, label=draft.cameo)
