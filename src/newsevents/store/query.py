@@ -221,14 +221,14 @@ def dyad(con: duckdb.DuckDBPyConnection, a: str, b: str, *, by: str = "month",
     """Counts per quad class and Goldstein sum and mean, per period, in both directions."""
     if by not in PERIODS:
         raise StoreError(message("E044", detail=f"--by takes one of {', '.join(PERIODS)}"))
-    params: list = []
-    ab = f"{_actor_clause('source', a, params)} AND {_actor_clause('target', b, params)}"
-    ba = f"{_actor_clause('source', b, params)} AND {_actor_clause('target', a, params)}"
+    ab_params: list = []
+    ba_params: list = []
+    ab = f"{_actor_clause('source', a, ab_params)} AND {_actor_clause('target', b, ab_params)}"
+    ba = f"{_actor_clause('source', b, ba_params)} AND {_actor_clause('target', a, ba_params)}"
     negated = "" if include_negated else "AND NOT negated"
     sql = f"""
         SELECT date_trunc('{PERIODS[by]}', event_date)::DATE AS period,
-               CASE WHEN {ab} THEN '{a.upper()}->{b.upper()}' ELSE '{b.upper()}->{a.upper()}'
-               END AS direction,
+               CASE WHEN {ab} THEN ? ELSE ? END AS direction,
                count(*) AS events,
                count(*) FILTER (WHERE quad_class = 1) AS verbal_cooperation,
                count(*) FILTER (WHERE quad_class = 2) AS material_cooperation,
@@ -239,9 +239,9 @@ def dyad(con: duckdb.DuckDBPyConnection, a: str, b: str, *, by: str = "month",
         FROM events
         WHERE event_date IS NOT NULL AND (({ab}) OR ({ba})) {negated}
         GROUP BY ALL ORDER BY period, direction"""
-    # `ab` appears twice in the query (CASE and WHERE): its parameters are given twice.
-    n = len(params) // 2
-    return _relation(con, sql, params[:n] + params)
+    # The direction labels are parameters too: actor names are user input.
+    labels = [f"{a.upper()}->{b.upper()}", f"{b.upper()}->{a.upper()}"]
+    return _relation(con, sql, ab_params + labels + ab_params + ba_params)
 
 
 def top_actors(con: duckdb.DuckDBPyConnection, *, top: int = 20) -> duckdb.DuckDBPyRelation:
