@@ -162,3 +162,15 @@ def test_scene_setting_clause_of_an_event_is_background(code):
 def test_scene_setting_clause_alone_is_coded(code):
     found = code("The visit came as the Brazilian president prepared to meet Xi Jinping.")
     assert any(e["event"] == "CONSULT" for e in found)
+
+
+@pytest.mark.parametrize(("text", "kind", "mode"), [
+    ("Serbian workers stopped work on Monday over the pension bill.", "PROTEST", "strike-gen"),
+    ("Kenyan opposition supporters blocked transport into Nairobi on Monday.", "PROTEST",
+     "obstruct"),
+    ("Sudanese troops forced out hundreds of villagers from their homes in Darfur.", "ASSAULT",
+     "deport"),
+    ("Egyptian riots against the new bread prices are continuing.", "PROTEST", "riot-spon"),
+])
+def test_modes_of_new_patterns(code, text, kind, mode):
+    assert one(code(text), kind)["mode"] == mode

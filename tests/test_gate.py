@@ -27,7 +27,10 @@ def results(coder):
 def test_floors(results, name):
     metrics = results[name].metrics
     for metric, floor in FLOORS[name].items():
-        if metric == "max_extra_events":
+        if metric == "confident_share_right":
+            # events with confidence >= 0.8 are right at least this often
+            assert results[name].calibration[-1]["share_right"] >= floor, (name, metric)
+        elif metric == "max_extra_events":
             extra = metrics["predicted_events"] - round(
                 metrics["event_precision"] * metrics["predicted_events"])
             assert extra <= floor, (name, metric, extra)

@@ -43,7 +43,8 @@ DEONTIC_AUX = {"must", "should"}
 MEASURE_NOUNS = {"dollar", "euro", "ton", "tonne", "million", "billion", "pound", "yuan",
                  "yen", "ruble", "rouble", "shilling", "franc", "rupee", "barrel", "shipment",
                  "consignment", "package", "worth", "amount", "lot", "part", "day", "week",
-                 "month", "hour", "year", "round", "series", "wave", "number"}
+                 "month", "hour", "year", "round", "series", "wave", "number", "hundred",
+                 "thousand", "dozen", "score", "group", "batch"}
 # Verbs whose subject is the recipient: "received weapons from X" -> X gave to the subject.
 RECIPIENT_VERBS = {"receive", "obtain", "get"}
 # Reported events that, told by a named actor about another, are accusations ("the US said
@@ -611,8 +612,10 @@ class SentenceCoder:
             return False
         if noun.dep_ == "conj":
             return self.is_argument(noun.head)
-        return head.pos_ == "VERB" and bool(self.verb_rule(head)
-                                            or self.lex.frames.get(head.lemma_.lower()))
+        frame = self.lex.frames.get(head.lemma_.lower())
+        if frame == "attempt" and noun.dep_ in ("nsubj", "nsubjpass"):
+            return False  # "the riots are continuing": the event goes on
+        return head.pos_ == "VERB" and bool(self.verb_rule(head) or frame)
 
     def noun_event(self, noun: Token) -> Draft | None:
         """A nominal event standing alone: it needs an actor of its own ("Russian aid",
