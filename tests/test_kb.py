@@ -18,7 +18,7 @@ from newsevents.kb import read_file, tabari
 
 PETRARCH = SHARED / "petrarch"
 # What the importer and coder reach on PETRARCH's 284 unit-test records (see README); a floor.
-PETRARCH_FLOOR = {"exact": 0.24, "root": 0.48, "any": 0.28}
+PETRARCH_FLOOR = {"exact": 0.26, "root": 0.52, "any": 0.30}
 
 MINE = """\
 # version: 2030.01.01
@@ -43,6 +43,9 @@ MINE = """\
   name: Arnor
   code: ARN
 - kind: actor
+  name: Egypt
+  code: UAR
+- kind: actor
   name: Sam Gamgee
   code: HOB
   codes:
@@ -54,6 +57,10 @@ MINE = """\
   verb: restore
   object: tie
   cameo: "064"
+- kind: pattern
+  verb: sign
+  cameo: "081"
+  replaces: true
 """
 
 
@@ -67,7 +74,7 @@ def test_records_become_rows_of_the_tables(kb_dir):
     found = read_file(kb_dir / "mine.yaml")
     assert not found.problems and found.version == "2030.01.01"
     assert found.counts == {"countries": 1, "leaders": 1, "organizations": 1, "agents": 1,
-                            "actors": 2, "triggers": 2}
+                            "actors": 3, "triggers": 3}
     [leader] = found.rows["leaders"]
     assert leader["start"] == "2030-03-11" and leader["aliases"] == "Example"
     sam = [r for r in found.rows["actors"] if r["name"] == "Sam Gamgee"]
@@ -83,6 +90,9 @@ def test_user_rows_override_the_shipped_ones(kb_dir):
     restore = lex.triggers[("VERB", "restore")]
     assert [r.cameo for r in restore if "tie" in r.objects] == ["064"]
     assert any("relation" in r.objects for r in restore)  # shipped objects not named stay
+    assert [(r.cameo, r.objects) for r in lex.triggers[("VERB", "sign")]] == [
+        ("081", frozenset())]  # `replaces`: the shipped "sign" + "agreement" rules are gone
+    assert [(e.kind, e.country) for e in gaz.names["Egypt"]] == [("institution", "UAR")]
     assert load_table("newsevents.actors", "organizations", (str(kb_dir),)).rows[-1][
         "code"] == "GUILD"
 
@@ -129,7 +139,7 @@ def test_problems_name_file_and_line(tmp_path, name, text, line, says):
 def test_kb_check_accepts_a_good_folder(kb_dir):
     result = CliRunner().invoke(main, ["kb", "check", str(kb_dir)])
     assert result.exit_code == 0, result.output
-    assert "2 actors" in result.output and "0 problems" in result.output
+    assert "3 actors" in result.output and "0 problems" in result.output
 
 
 def test_kb_option_and_environment_variable(kb_dir):
@@ -157,7 +167,8 @@ def test_import_small_dictionaries(tmp_path):
     (tmp_path / "mine.verbs").write_text(
         "&TIES\n+TIES\n+RELATIONS\n\n--- RESTORE [064] ---\nRESTORE\n- * &TIES [0641]\n"
         "- SAID * [023]\n- * FOR_TALKS [031]\n\n--- SAID [023] ---\nSAID\n"
-        "- % * [030]\n\n--- LEFT [032:033] ---\nLEFT\n+BREAK_DOWN [1717]\n"
+        "- % * [030]\n\n--- LEAVE [012] ---\nLEAVE\n--- LEFT [032:033] ---\nLEFT\n"
+        "+BREAK_DOWN [1717]\n"
         "--- ODD [903] ---\nODD\n", encoding="utf-8")
     out = tmp_path / "kb"
     result = CliRunner().invoke(main, ["kb", "import-tabari", *map(str, sorted(
@@ -170,6 +181,7 @@ def test_import_small_dictionaries(tmp_path):
     assert "1 x object of a preposition" in result.output
     assert "1 x reciprocal code X:Y coded as X only" in result.output
     assert "1 x code not in the CAMEO ontology" in result.output
+    assert "1 x same pattern listed twice" in result.output  # LEFT wins over LEAVE
     rows = {t: r for f in out.iterdir() for t, r in read_file(f).rows.items()}
     assert not any(read_file(f).problems for f in out.iterdir())
     assert {(r["name"], r["aliases"], r["code"], r["start"], r["end"]) for r in rows["actors"]} \
@@ -203,7 +215,7 @@ def test_petrarch_dictionaries_import():
     assert {"golden geese", "congressmen", "minister of silly walks",
             "ministers of silly walks"} <= words
     verbs = reports["verbs"]
-    assert {"kind": "pattern", "cameo": "064", "verb": "restore",
+    assert {"kind": "pattern", "cameo": "064", "verb": "restore", "replaces": True,
             "note": "PETRARCH RESTORE"} in verbs.records
     assert verbs.skipped["words before the verb (our patterns start at the verb)"] > 100
 

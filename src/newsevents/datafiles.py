@@ -35,6 +35,9 @@ SHARED_KEYS = {
     "regions": ((), "name"),
     "triggers": (("pos", "lemma", "prep"), "object"),
 }
+# A user's row flagged in the first column replaces every earlier row sharing the others: a
+# pattern with `replaces: yes` drops all the package's patterns of its verb or noun.
+REPLACING_KEYS = {"triggers": ("replaces", ("pos", "lemma"))}
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,10 @@ def _override(rows: list[dict], new: list[dict], prefix: str) -> list[dict]:
         columns = OVERRIDE_KEYS[prefix]
         keys = {tuple(r.get(c, "") for c in columns) for r in new}
         return [r for r in rows if tuple(r.get(c, "") for c in columns) not in keys]
+    if prefix in REPLACING_KEYS:
+        flag, columns = REPLACING_KEYS[prefix]
+        whole = {tuple(r.get(c, "").lower() for c in columns) for r in new if r.get(flag) == "yes"}
+        rows = [r for r in rows if tuple(r.get(c, "").lower() for c in columns) not in whole]
     if prefix not in SHARED_KEYS:
         return rows
     columns, column = SHARED_KEYS[prefix]

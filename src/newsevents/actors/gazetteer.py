@@ -147,8 +147,10 @@ def _coded_actor_entries(rows, names) -> None:
     an imported PETRARCH dictionary): the code's first three letters are the country (or IGO,
     or a fictional state), the rest the sector, so the coded actor carries the code itself.
     An actor with dated codes is chosen by date like a leader (its undated code, if any, is
-    the default outside every term); `---` names an actor left uncoded."""
+    the default outside every term); `---` names an actor left uncoded. Its names replace
+    whatever else they named: the user has said what they mean."""
     dated_names = {row["name"] for row in rows if row.get("start") or row.get("end")}
+    claimed: set[str] = set()
     for row in rows:
         code = row["code"].upper()
         dated = row["name"] in dated_names
@@ -158,6 +160,9 @@ def _coded_actor_entries(rows, names) -> None:
                       start=row.get("start") or None, end=row.get("end") or None,
                       person=dated)
         for form in [row["name"], *split_values(row.get("aliases", ""))]:
+            for f in surface_forms(form) - claimed:
+                names[f] = []
+                claimed.add(f)
             _add(names, form, entry)
 
 
@@ -179,8 +184,8 @@ def load_gazetteer(user_dirs: tuple[str, ...] = ()) -> Gazetteer:
         ("countries", lambda rows: _country_entries(rows, names, country_names)),
         ("organizations", lambda rows: _organization_entries(rows, names)),
         ("leaders", lambda rows: _leader_entries(rows, names)),
-        ("actors", lambda rows: _coded_actor_entries(rows, names)),
         ("regions", lambda rows: _region_entries(rows, names)),
+        ("actors", lambda rows: _coded_actor_entries(rows, names)),
         ("agents", lambda rows: _agent_entries(rows, agents)),
     ):
         table = load_table(PACKAGE, prefix, user_dirs)

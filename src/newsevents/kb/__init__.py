@@ -177,7 +177,8 @@ def _pattern_rows(r: dict) -> list[dict]:
     pos = "VERB" if r.get("verb") else "NOUN"
     return [{"cameo": r["cameo"], "pos": pos, "lemma": r.get("verb") or r["noun"],
              "prep": r.get("prep", ""), "object": r.get("object", ""),
-             "mode": r.get("mode", ""), "note": r.get("note", "")}]
+             "mode": r.get("mode", ""), "note": r.get("note", ""),
+             "replaces": r.get("replaces", "no")}]
 
 
 KINDS: dict[str, Kind] = {
@@ -215,7 +216,7 @@ KINDS: dict[str, Kind] = {
     "pattern": Kind(
         "triggers",
         {"cameo": _cameo, "verb": _word, "noun": _lemma, "prep": _word, "object": _words,
-         "mode": _word, "note": _text},
+         "mode": _word, "note": _text, "replaces": _flag},
         ("cameo",), _pattern_rows, one_of=("verb", "noun")),
 }
 KINDS["organization"] = KINDS["organisation"]

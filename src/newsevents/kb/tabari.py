@@ -376,7 +376,7 @@ def _pattern(text: str, verb: _Verb, synsets, report: Report) -> list[dict]:
         if len(preps) > 1:
             report.skipped["pattern with several particles"] += 1
         return []
-    row = {"kind": "pattern", "cameo": code, "verb": verb.lemma}
+    row = {"kind": "pattern", "cameo": code, "verb": verb.lemma, "replaces": True}
     (prep,) = preps
     if prep:
         row["prep"] = prep
@@ -433,7 +433,7 @@ def _verbs(lines: list[str], report: Report) -> None:
     for verb in verbs:
         if verb.code is None:
             continue
-        row = {"kind": "pattern", "cameo": verb.code, "verb": verb.lemma}
+        row = {"kind": "pattern", "cameo": verb.code, "verb": verb.lemma, "replaces": True}
         if verb.prep:
             row["prep"] = verb.prep
         row["note"] = f"PETRARCH {verb.group}"
@@ -445,11 +445,12 @@ def _verbs(lines: list[str], report: Report) -> None:
 
 
 def _choose(chosen: dict, verb: _Verb, row: dict, report: Report) -> None:
-    """One row per pattern: a verb listed in its base form wins over an inflected listing
-    ("LEAVE" over "LEFT"), otherwise the first listed."""
+    """One row per pattern. A verb listed in an inflected form wins over its base form
+    ("LEFT" over "LEAVE"): PETRARCH conjugates base forms regularly, so an irregular form is
+    listed to be coded its own way; otherwise the first listed wins."""
     key = (row["verb"], row.get("prep"), tuple(row.get("object", ())))
     if key in chosen:
-        report.skipped["same pattern listed twice (first or base form kept)"] += 1
-        if not verb.base or chosen[key][0].base:
+        report.skipped["same pattern listed twice (inflected form or first kept)"] += 1
+        if verb.base or not chosen[key][0].base:
             return
     chosen[key] = (verb, row)
