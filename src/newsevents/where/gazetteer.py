@@ -50,9 +50,19 @@ def normalise(name: str) -> str:
     return re.sub(r"\s+", " ", name)
 
 
+# Alternate names that are ordinary words in English news ("North" for North Salt Lake).
+GENERIC_WORDS = frozenset({"north", "south", "east", "west", "central", "city", "town", "new",
+                           "port", "lake", "river", "mount", "saint", "centre", "center",
+                           "downtown", "capital", "island", "harbour", "harbor", "union",
+                           "liberty", "victory", "independence", "freedom", "peace", "hope",
+                           "march", "may", "june", "july", "august", "president", "general"})
+
+
 def _usable_alternate(name: str) -> bool:
-    """Alternate names worth matching: Latin script, capitalised, not codes ("NYC")."""
-    return len(name) > 3 and name.isascii() and name[0].isupper() and not name.isupper()
+    """Alternate names worth matching: Latin script, capitalised, not codes ("NYC"), not
+    ordinary words."""
+    return (len(name) > 3 and name.isascii() and name[0].isupper() and not name.isupper()
+            and name.lower() not in GENERIC_WORDS)
 
 
 @dataclass

@@ -27,7 +27,10 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "
                             "towards", "through", "along", "between", "by", "of"})
 # Prepositions that put an event *in* the place (not "to" or "from" it).
 STRONG_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout",
-                          "around", "within", "off", "along", "on"})
+                          "around", "within", "off", "along", "on", "into"})
+PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "province", "region", "district",
+                         "state", "port", "county", "municipality", "outskirts", "area",
+                         "island", "islands"})
 ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
 DIRECTIONS = ("north", "south", "east", "west", "northern", "southern", "eastern", "western",
               "central", "northeastern", "northwestern", "southeastern", "southwestern",
@@ -60,17 +63,17 @@ def _strip_direction(text: str) -> str:
 
 def _candidates(gaz: GeoGazetteer, span: Span) -> tuple[list[Place], int]:
     """Places the span can name, and the token end consumed ("Kidal region" takes "region")."""
-    name = _strip_direction(span.text)
     end = span.end
     after = span.doc[end] if end < len(span.doc) else None
-    if after is not None and after.lower_ in ADMIN1_WORDS:
-        found = gaz.by_name.get(f"{name} {ADMIN1_SUFFIX_KEY}", [])
+    for name in dict.fromkeys((normalise(span.text), _strip_direction(span.text))):
+        if after is not None and after.lower_ in ADMIN1_WORDS:
+            found = gaz.by_name.get(f"{name} {ADMIN1_SUFFIX_KEY}", [])
+            if found:
+                return list(found), end + 1
+        found = gaz.by_name.get(name, [])
         if found:
-            return list(found), end + 1
-    found = gaz.by_name.get(name, [])
-    if not found and name.endswith("s") and span[-1].tag_ == "POS":
-        found = gaz.by_name.get(name[:-1].rstrip(), [])
-    return list(found), end
+            return list(found), end
+    return [], end
 
 
 class PlaceLocator:
@@ -83,16 +86,12 @@ class PlaceLocator:
 
     # -- mentions ---------------------------------------------------------------------------
     def mentions(self, doc: Doc) -> list[Mention]:
-        taken: set[int] = set()
-        found: list[Mention] = []
+        """Every place named, longest names first ("Sea of Japan" before "Japan")."""
+        proposed: list[tuple[Span, int, list[Place]]] = []
 
-        def add(span: Span, candidates: list[Place], end: int | None = None) -> None:
-            end = end or span.end
-            if not candidates or any(i in taken for i in range(span.start, end)):
-                return
-            taken.update(range(span.start, end))
-            found.append(Mention(span.start, end, doc[span.start:end].text, span.start_char,
-                                 doc[end - 1].idx + len(doc[end - 1]), candidates, []))
+        def propose(span: Span, candidates: list[Place], end: int | None = None) -> None:
+            if candidates:
+                proposed.append((span, end or span.end, candidates))
 
         for span in doc.spans.get("actors", []):
             for actor in span._.actors:
@@ -101,43 +100,67 @@ class PlaceLocator:
                 iso3 = self.country_names.get(name[4:] if name.startswith("the ") else name)
                 sub = doc.char_span(actor.start, actor.end, alignment_mode="expand")
                 if iso3 in self.gaz.countries and sub is not None:
-                    add(sub, [self.gaz.countries[iso3]])
+                    # "the Gaza Strip", "Abkhazia": named like a state, placed as a region.
+                    same_name = [p for p in self.gaz.lookup(name) if p.precision in
+                                 ("region", "admin1")]
+                    inner = [p for p in same_name if p.country == iso3]
+                    # ... and "Georgia" may be the US state: the article decides.
+                    elsewhere = [p for p in same_name if p.country != iso3]
+                    propose(sub, inner or [self.gaz.countries[iso3], *elsewhere])
         for span in doc.spans.get("places", []):
             hint = {a.country for a in span._.actors}
             candidates, end = _candidates(self.gaz, span)
-            add(span, [p for p in candidates if p.country in hint] or candidates, end)
+            propose(span, [p for p in candidates if p.country in hint] or candidates, end)
         for ent in doc.ents:
             if ent.label_ in ENTITY_LABELS or _after_locative(ent):
                 candidates, end = _candidates(self.gaz, _trim(ent))
-                add(_trim(ent), candidates, end)
+                propose(_trim(ent), candidates, end)
         for token in doc:
-            if token.pos_ == "PROPN" and token.i not in taken and _after_locative(token):
+            if token.pos_ == "PROPN" and _after_locative(token):
                 span = _proper_noun_run(doc, token)
                 candidates, end = _candidates(self.gaz, span)
-                add(span, candidates, end)
+                propose(span, candidates, end)
+
+        taken: set[int] = set()
+        found: list[Mention] = []
+        for span, end, candidates in sorted(proposed, key=lambda p: (p[0].start - p[1],
+                                                                     p[0].start)):
+            if any(i in taken for i in range(span.start, end)):
+                continue
+            taken.update(range(span.start, end))
+            found.append(Mention(span.start, end, doc[span.start:end].text, span.start_char,
+                                 doc[end - 1].idx + len(doc[end - 1]), candidates, []))
         found.sort(key=lambda m: m.start)
         _qualify(doc, found)
         return found
 
     # -- resolution ---------------------------------------------------------------------------
-    def resolve(self, doc: Doc, mentions: list[Mention]) -> Counter:
-        """Pick each mention's place; returns the countries the article points to."""
-        context: Counter = Counter()
-        for span in doc.spans.get("actors", []):
-            for actor in span._.actors:
-                if actor.country:
-                    context[actor.country] += 1
+    def resolve(self, doc: Doc, mentions: list[Mention]) -> None:
+        """Pick each mention's place. Evidence for a country: the places the article names
+        unambiguously and its dateline (strong), its actors' countries (weak)."""
+        weak: Counter = Counter(a.country for span in doc.spans.get("actors", [])
+                                for a in span._.actors if a.country)
         dateline = doc.user_data.get("dateline_place")
-        if dateline is not None and dateline.country:
-            context[dateline.country] += 2
-        for m in mentions:
-            if len({p.country for p in m.candidates}) == 1 and m.candidates[0].country:
-                context[m.candidates[0].country] += 1
-        for m in mentions:
-            own = Counter({c: 1 for c in {p.country for p in m.candidates}})
-            others = context - own if len(m.candidates) > 1 else context
-            m.place = max(m.candidates, key=lambda p: _score(p, m, others))
-        return context
+        # counted[n]: the country mention n gives evidence for (unambiguous names first).
+        counted = {n: m.candidates[0].country for n, m in enumerate(mentions)
+                   if len({p.country for p in m.candidates}) == 1}
+        # Two rounds: what the first settles ("Savannah" -> the US one, next to Atlanta) is
+        # evidence in the second ("Georgia" -> the state).
+        for _ in range(2):
+            strong = Counter(c for c in counted.values() if c)
+            if dateline is not None and dateline.country:
+                strong[dateline.country] += 1
+            for m in mentions:
+                own = Counter({c: 1 for c in {p.country for p in m.candidates}})
+                if len(own) > 1:
+                    # A name is no evidence for its own reading (nor are its repetitions).
+                    same = Counter(c for n, c in counted.items() if c and
+                                   normalise(mentions[n].text) == normalise(m.text))
+                    evidence = (strong - same, weak - own)
+                else:
+                    evidence = (strong, weak)
+                m.place = max(m.candidates, key=lambda p: _score(p, m, *evidence))
+            counted = {n: m.place.country for n, m in enumerate(mentions)}
 
     def __call__(self, doc: Doc) -> Doc:
         doc.user_data["dateline_place"] = self.place_name(doc.user_data.get("dateline"))
@@ -165,14 +188,27 @@ class PlaceLocator:
             head = span.doc[m.start]
             root = span.doc[m.start:m.end].root
             prep = root.head if root.dep_ == "pobj" else None
-            strong = prep is not None and prep.lower_ in STRONG_PREPS
+            if prep is not None and prep.lower_ == "of" and prep.head.lemma_ in PLACE_NOUNS:
+                # "in the city of Jenin", "raided the town of Bunia": the noun's place
+                noun = prep.head
+                prep = noun.head if noun.dep_ == "pobj" else noun.head if noun.dep_ in (
+                    "dobj", "nsubjpass") else None
+                strong = prep is not None
+            else:
+                strong = prep is not None and prep.lower_ in STRONG_PREPS
+            # "visited Washington", "shelled Kharkiv": the place is what the act is done to.
+            strong = strong or (root.dep_ == "dobj" and root.head.i == trigger.i
+                                and m.place.precision != "country")
             in_actor = any(s <= m.start_char and m.end_char <= e for s, e in actor_chars)
             if m.place.precision == "country" and not strong:
                 continue  # "Russia condemned Mali": countries as actors are not places
             if in_actor and not strong:
                 continue
-            score = (strong, PRECISION_RANK[m.place.precision] if strong or not in_actor else -1,
-                     _governs(trigger, head), -abs(head.i - trigger.i))
+            if not strong and root.dep_ in ("nsubj", "nsubjpass"):
+                continue  # "Seoul said", "Kyiv accused...": the city speaks for a government
+            score = (strong, _governs(trigger, head),
+                     PRECISION_RANK[m.place.precision] if strong or not in_actor else -1,
+                     -abs(head.i - trigger.i))
             if best_score is None or score > best_score:
                 best, best_score = m, score
         return _location(best.place, best.text, best.start_char, best.end_char) if best else None
@@ -194,11 +230,18 @@ class PlaceLocator:
         if dateline is not None:
             return _location(dateline, doc.user_data["dateline"], None, None)
         counts = Counter(m.place.country for m in mentions if m.place and m.place.country)
-        if not counts:
+        if counts:
+            country, _ = counts.most_common(1)[0]
+            first = next(m for m in mentions if m.place and m.place.country == country)
+            return _location(self.gaz.countries.get(country) or first.place, first.text, None,
+                             None)
+        # No place named at all: the country its actors belong to ("Armenian troops").
+        actors = Counter(a.country for span in doc.spans.get("actors", [])
+                         for a in span._.actors if a.country in self.gaz.countries)
+        if not actors:
             return None
-        country, _ = counts.most_common(1)[0]
-        first = next(m for m in mentions if m.place and m.place.country == country)
-        return _location(self.gaz.countries.get(country) or first.place, first.text, None, None)
+        country, _ = actors.most_common(1)[0]
+        return _location(self.gaz.countries[country], None, None, None)
 
     def place_name(self, text: str | None) -> Place | None:
         """A free-standing place name ("BAMAKO, Mali", "Kyiv"), e.g. a dateline."""
@@ -230,13 +273,21 @@ class PlaceLocator:
         return located
 
 
-def _score(place: Place, mention: Mention, context: Counter) -> tuple:
+# Prior for what a bare name means: a country or region named outright is meant; a division
+# somewhat less; a city by its size (log10 of its population, weighted).
+KIND_PRIOR = {"country": 10.0, "region": 8.0, "admin1": 6.0, "city": 0.0}
+CITY_SIZE_WEIGHT = 3.0
+STRONG_EVIDENCE, WEAK_EVIDENCE = 3.0, 1.0  # per other place / per actor, each capped at 3
+
+
+def _score(place: Place, mention: Mention, strong: Counter, weak: Counter) -> tuple:
     qualified = any(q.country == place.country or (q.admin1 and q.admin1 == place.admin1)
                     for q in mention.qualifier) if mention.qualifier else None
-    kind = {"country": 4, "region": 3, "admin1": 2, "city": 0}[place.precision]
-    # A country, region or division named outright is meant; a city must be big or local.
-    weight = kind * 3 + (4 if context.get(place.country) else 0) + \
-        math.log10(place.population + 1) * 0.6
+    weight = KIND_PRIOR[place.precision] + \
+        STRONG_EVIDENCE * min(strong.get(place.country, 0), 3) + \
+        WEAK_EVIDENCE * min(weak.get(place.country, 0), 3)
+    if place.precision == "city":
+        weight += CITY_SIZE_WEIGHT * math.log10(place.population + 1)
     return (qualified is not False, weight)
 
 
