@@ -174,3 +174,22 @@ def test_scene_setting_clause_alone_is_coded(code):
 ])
 def test_modes_of_new_patterns(code, text, kind, mode):
     assert one(code(text), kind)["mode"] == mode
+
+
+@pytest.mark.parametrize(("text", "kind", "mode"), [
+    ("Iran threatened to attack Saudi oil facilities.", "THREATEN", "violence"),
+    ("Ghana threatened to break off talks with Togo.", "THREATEN", "relations"),
+    ("The Kenyan foreign minister held talks with Ugandan officials in Kampala.", "CONSULT",
+     "visit"),
+    ("Ethiopian and Eritrean envoys held talks in Nairobi on Monday.", "CONSULT",
+     "third-party"),
+    ("A roadside bomb killed four Afghan soldiers in Kandahar on Sunday.", "ASSAULT",
+     "explosives"),
+])
+def test_plover_modes(code, text, kind, mode):
+    assert one(code(text), kind)["mode"] == mode
+
+
+def test_verbal_event_between_states_is_diplomatic(code):
+    e = one(code("Chile accused Bolivia of meddling."), "ACCUSE")
+    assert "diplomatic" in e["context"]

@@ -116,8 +116,8 @@ def calibration(records: list[dict], predictions: list[dict]) -> list[dict]:
 
 def depth(records: list[dict], predictions: list[dict]) -> dict:
     """Beyond type and actors, on gold events that a prediction matches: the share whose mode
-    the best-matching prediction gives (gold events with a mode), and the recall of gold
-    contexts (gold events with contexts)."""
+    the best-matching prediction gives (gold events with a mode), and the recall and precision
+    of contexts (gold events with contexts)."""
     by_doc = collections.defaultdict(list)
     for p in predictions:
         by_doc[str(p.get("doc_id"))].append(p)
@@ -136,12 +136,15 @@ def depth(records: list[dict], predictions: list[dict]) -> dict:
                 found = set().union(*(set(p.get("context") or []) for p in matches))
                 s["context_gold"] += len(wanted)
                 s["context_found"] += len(wanted & found)
+                s["context_given"] += len(found)
     out = {}
     if s["mode_gold"]:
         out["mode_accuracy"] = s["mode_right"] / s["mode_gold"]
         out["mode_gold"] = s["mode_gold"]
     if s["context_gold"]:
         out["context_recall"] = s["context_found"] / s["context_gold"]
+        out["context_precision"] = (s["context_found"] / s["context_given"]
+                                    if s["context_given"] else 0.0)
         out["context_gold"] = s["context_gold"]
     return out
 

@@ -63,6 +63,11 @@ def finish(draft: Draft, sent: Span, sentence_index: int, article: Article, lexi
         code, mode = "041", "phone"
         entry = lexicon.code(code)
     source, target = _orient(draft.source, draft.target, plover, draft.location)
+    if plover == "CONSULT" and mode is None:
+        mode = _meeting_mode(source, target, draft.location)
+    if plover in DIPLOMATIC_TYPES and "diplomatic" not in contexts and _between_states(
+            source, target):
+        contexts.append("diplomatic")
     date = event_date(_date_phrases(sent, draft, lexicon), article.date,
                       future=modality == "intended")
     if date.historical and modality == "asserted":
@@ -105,6 +110,35 @@ def finish(draft: Draft, sent: Span, sentence_index: int, article: Article, lexi
         trigger_span=(trigger.start_char + offset, trigger.end_char + offset),
         version=version,
     )
+
+
+def _meeting_mode(source: tuple[Actor, ...], target: tuple[Actor, ...],
+                  location: tuple[Actor, ...]) -> str | None:
+    """PLOVER's CONSULT mode from where the meeting is: in the target's country the source
+    visits, in its own it hosts, elsewhere it is a third-party meeting."""
+    place = location[0].country if location else None
+    sources = {a.country for a in source if a.country}
+    targets = {a.country for a in target if a.country}
+    if not (place and sources and targets):
+        return None
+    if place not in sources | targets:
+        return "third-party"
+    if place in targets and place not in sources or sources == targets:
+        return "visit"  # (between parties named together, one of them came to the other)
+    return "host" if place not in targets else None
+
+
+# Verbal kinds of event that, between the governments of two countries, are diplomacy.
+DIPLOMATIC_TYPES = {"CONSULT", "AGREE", "SUPPORT", "REQUEST", "REJECT", "ACCUSE", "THREATEN",
+                    "COOPERATE"}
+
+
+def _between_states(source: tuple[Actor, ...], target: tuple[Actor, ...]) -> bool:
+    """Both sides are states (governments, or countries as such), and not the same one."""
+    def states(actors):
+        return {a.country for a in actors if a.country and a.sector in (None, "GOV")}
+    sources, targets = states(source), states(target)
+    return bool(sources and targets and sources != targets)
 
 
 def _resolved(actor: Actor) -> bool:
