@@ -232,3 +232,17 @@ def test_petrarch_unit_test_records():
     # Hamfast Gamgee is HOBGOV from 2012-11-09 to 2013-01-19 only.
     assert {c[0] for c in by_id["DATE-04"].produced} == {"HOBGOV"}
     assert {c[0] for c in by_id["DATE-07"].produced} == {"HOB"}
+    report = petrarch.format_report(results, errors=True)
+    assert report.startswith(f"284 PETRARCH unit-test records: {shares['exact']:.1%} coded right")
+    assert "coded right by category: " in report
+    assert "DEMO-00 [DEMO]" not in report and "DATE-04 [DATE]" in report  # --errors: misses
+
+
+def test_petrarch_test_command(tmp_path):
+    result = CliRunner().invoke(main, ["kb", "petrarch-test", str(PETRARCH), "--out",
+                                       str(tmp_path), "--json"])
+    assert result.exit_code == 0, result.output
+    shares = json.loads(result.output)
+    assert shares["records"] == 284 and shares["exact"] >= PETRARCH_FLOOR["exact"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "PETR.Validate.actors.yaml", "PETR.Validate.agents.yaml", "PETR.Validate.verbs.yaml"]

@@ -118,6 +118,11 @@ def format_report(results: list[Result], errors: bool = False) -> str:
     lines = [f"{s['records']} PETRARCH unit-test records: {s['exact']:.1%} coded right "
              f"(same set of source, target and event code), {s['root']:.1%} with the right "
              f"event root codes, {s['any']:.1%} with an expected event found"]
+    categories: dict[str, list[Result]] = {}
+    for r in results:
+        categories.setdefault(r.record.category, []).append(r)
+    lines.append("coded right by category: " + ", ".join(
+        f"{name} {sum(r.exact for r in rs)}/{len(rs)}" for name, rs in sorted(categories.items())))
     if errors:
         for r in results:
             if not r.exact:
