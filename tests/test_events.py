@@ -193,3 +193,13 @@ def test_plover_modes(code, text, kind, mode):
 def test_verbal_event_between_states_is_diplomatic(code):
     e = one(code("Chile accused Bolivia of meddling."), "ACCUSE")
     assert "diplomatic" in e["context"]
+
+
+def test_presenting_evidence_against_accuses(code):
+    e = one(code("Ukraine presented evidence against Belarus at the court."), "ACCUSE")
+    assert countries(e["target"]) == {"BLR"}
+
+
+def test_meeting_with_no_partner_targets_its_place(code):
+    e = one(code("The Brazilian president attended a summit in Indonesia on Monday."), "CONSULT")
+    assert countries(e["target"]) == {"IDN"}

@@ -225,7 +225,7 @@ DOMESTIC = {"PROTEST", "COERCE", "CONCEDE"}
 # Material kinds of event whose place, with no target named, is what they are done to
 # (not so for words: condemning an attack in Russia does not accuse Russia).
 LOCATED = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "CONCEDE", "AID", "AGREE",
-           "SANCTION"}
+           "SANCTION", "CONSULT"}
 # Kinds of event that, with no agent named, are coded to the country where they happen.
 UNATTRIBUTED = {"ASSAULT"}
 # Sectors of the state: their domestic events are aimed at the population, the others' at
