@@ -109,7 +109,7 @@ def test_events_are_sorted_and_paged_with_a_stable_cursor(big, generated):
 
 def test_a_cursor_stays_valid_when_events_are_added(tmp_path):
     store = generated_store(tmp_path / "growing.duckdb", 500)
-    client = TestClient(create_app(store.path))
+    client = TestClient(create_app(store.path, read_hold=0))  # the file is free between requests
     first = client.get("/v1/events", params={"limit": 100}).json()
     with store.connect() as con:  # an ingest between two page requests
         con.execute("INSERT INTO events SELECT * REPLACE ('new-' || id AS id, DATE '2022-01-01' "
@@ -370,6 +370,24 @@ schema = schemathesis.pytest.from_fixture("api_schema")
 
 
 @schema.parametrize()
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
 def test_schemathesis_finds_no_server_error(case):
     case.call_and_validate(checks=[schemathesis.checks.not_a_server_error])
+
+
+def test_a_writer_in_another_process_gets_the_file_between_requests(tmp_path):
+    import subprocess
+    import sys
+    import time
+    store = generated_store(tmp_path / "shared.duckdb", 200)
+    client = TestClient(create_app(store.path, read_hold=0.3))
+    assert client.get("/v1/stats").json()["events"] == 200
+    start = time.monotonic()
+    write = subprocess.run([sys.executable, "-c", (
+        "import sys; from newsevents.store import Store\n"
+        "with Store(sys.argv[1]).connect() as con:\n"
+        "    con.execute(\"DELETE FROM events WHERE id = 'e0'\")"), store.path],
+        capture_output=True, text=True, timeout=60)
+    assert write.returncode == 0, write.stderr
+    assert time.monotonic() - start < 15
+    assert client.get("/v1/stats").json()["events"] == 199  # a fresh handle sees the write

@@ -159,15 +159,15 @@ def _decode_cursor(cursor: str, sort: str) -> tuple:
     return value, event_id
 
 
-def events(con: duckdb.DuckDBPyConnection, *, source: str | None = None,
-           target: str | None = None, type: str | None = None, cameo: str | None = None,
-           since: str | None = None, until: str | None = None, text: str | None = None,
-           include_negated: bool = False, limit: int | None = None,
-           modality: str | None = None, country: str | None = None,
-           bbox: str | tuple | None = None, sort: str = "event_date",
-           after: str | None = None) -> duckdb.DuckDBPyRelation:
-    """Events matching the filters, ordered by `sort` then id; `after` is a cursor from
-    `cursor_after` (the next page starts after that row)."""
+def events_sql(con: duckdb.DuckDBPyConnection, *, source: str | None = None,
+               target: str | None = None, type: str | None = None, cameo: str | None = None,
+               since: str | None = None, until: str | None = None, text: str | None = None,
+               include_negated: bool = False, limit: int | None = None,
+               modality: str | None = None, country: str | None = None,
+               bbox: str | tuple | None = None, sort: str = "event_date",
+               after: str | None = None) -> tuple[str, list]:
+    """The query of `events` and its parameters: events matching the filters, ordered by
+    `sort` then id; `after` is a cursor from `cursor_after` (the page starts after that row)."""
     where, params = _event_filters(con, source=source, target=target, type=type, cameo=cameo,
                                    since=since, until=until, text=text,
                                    include_negated=include_negated, modality=modality,
@@ -182,7 +182,19 @@ def events(con: duckdb.DuckDBPyConnection, *, source: str | None = None,
            f"ORDER BY {SORTS[key]} {order}, id {order}")
     if limit:
         sql += f" LIMIT {int(limit)}"
-    return _relation(con, sql, params)
+    return sql, params
+
+
+def events(con: duckdb.DuckDBPyConnection, **filters) -> duckdb.DuckDBPyRelation:
+    """Events matching the filters (see `events_sql`) as a relation."""
+    return _relation(con, *events_sql(con, **filters))
+
+
+def rows(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> tuple[list[str], list]:
+    """(column names, rows) of a parameterised query, without a relation's temporary table:
+    what the HTTP API sends."""
+    cursor = con.execute(sql, params)
+    return [d[0] for d in cursor.description], cursor.fetchall()
 
 
 def _relation(con, sql: str, params: list) -> duckdb.DuckDBPyRelation:
@@ -324,8 +336,10 @@ def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict:
 
 
 def _has_column(con, table: str, column: str) -> bool:
-    return con.execute("SELECT count(*) FROM information_schema.columns WHERE table_name = ? "
-                       "AND column_name = ?", [table, column]).fetchall()[0][0] > 0
+    cursor = con.execute(f"SELECT * FROM {table} LIMIT 0")
+    found = column in {d[0] for d in cursor.description}
+    cursor.fetchall()
+    return found
 
 
 def series(con: duckdb.DuckDBPyConnection, *, by: str = "day",
