@@ -190,7 +190,8 @@ def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | 
     target = tuple(a for a in target if a.country or a.code) or ()
     source = _localise(source, location or _countries_of(target))
     target = _localise(target, location or _countries_of(source))
-    if not target and source:
+    joint = plover in RECIPROCAL and len({a.country for a in source}) > 1
+    if not target and source and not joint:
         if location and location[0].country not in {a.country for a in source} \
                 and plover in LOCATED:
             target = location  # "fired at targets in Jericho", "evacuate settlements in Gaza"
@@ -209,8 +210,7 @@ def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | 
     if source and target and {_key(a) for a in source} == {_key(a) for a in target} \
             and len(source) == 1:
         target = ()
-    if not target and len(source) > 1 and plover in RECIPROCAL \
-            and len({a.country for a in source}) > 1:
+    if not target and joint:
         target = tuple(reversed(source))
     if not source and location and plover in UNATTRIBUTED:
         # "A roadside bomb near Samarra killed ...": an attack nobody claims is coded to
