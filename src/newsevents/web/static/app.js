@@ -107,6 +107,22 @@ function periodEnd(start, by) {
   return d.toISOString().slice(0, 10);
 }
 
+/* Every period from the first row's to the last row's, empty ones included, so the time axis
+   is even. */
+function fillPeriods(rows, by) {
+  if (!rows.length) return rows;
+  const byPeriod = new Map(rows.map(r => [r.period, r]));
+  const out = [];
+  const last = rows[rows.length - 1].period;
+  for (let p = rows[0].period; p <= last && out.length < 5000;) {
+    out.push(byPeriod.get(p) || {period: p, events: 0});
+    const next = new Date(periodEnd(p, by) + "T00:00:00Z");
+    next.setUTCDate(next.getUTCDate() + 1);
+    p = next.toISOString().slice(0, 10);
+  }
+  return out;
+}
+
 function spanDays(first, last) {
   if (!first || !last) return 0;
   return (new Date(last) - new Date(first)) / 86400000;
@@ -132,7 +148,7 @@ async function overview() {
     el("div", {class: "grid"},
        el("div", {class: "card", id: "top-dyads"}, el("h2", {}, "Top dyads (source → target)")),
        el("div", {class: "card", id: "top-actors"}, el("h2", {}, "Top actors"))));
-  Charts.stackedBars(document.getElementById("timeline"), series.series, {
+  Charts.stackedBars(document.getElementById("timeline"), fillPeriods(series.series, by), {
     onClick: row => go("/events", {since: row.period, until: periodEnd(row.period, by)})});
   const table = el("table", {class: "data"},
     el("thead", {}, el("tr", {}, ["Source", "Target", "Events", "Coop.", "Conflict", "Goldstein"]
@@ -328,7 +344,8 @@ async function dyadPage(parts, params) {
   }
   const data = await api(`/v1/dyads/${encodeURIComponent(a)}/${encodeURIComponent(b)}/series`, {by});
   const ab = `${a.toUpperCase()}->${b.toUpperCase()}`, ba = `${b.toUpperCase()}->${a.toUpperCase()}`;
-  const periods = [...new Set(data.series.map(r => r.period))].sort();
+  const periods = fillPeriods([...new Set(data.series.map(r => r.period))].sort()
+    .map(period => ({period})), by).map(r => r.period);
   const series = [{name: ab, color: "#2b6cb0", rows: data.series.filter(r => r.direction === ab)},
                   {name: ba, color: "#dd6b20", rows: data.series.filter(r => r.direction === ba)}];
   const behind = el("div", {class: "card", id: "dyad-events"},

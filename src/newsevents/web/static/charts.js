@@ -47,7 +47,8 @@ function yAxis(g, x, top, height, max, format) {
   for (let i = 0; i <= 4; i++) {
     const v = max * i / 4, y = top + height - height * i / 4;
     svgEl("line", {x1: x, x2: x + 4, y1: y, y2: y}, axis);
-    svgText(axis, x - 3, y + 3, format ? format(v) : String(Math.round(v)), {"text-anchor": "end"});
+    const label = format ? format(v) : Number.isInteger(v) ? String(v) : v.toFixed(1);
+    svgText(axis, x - 3, y + 3, label, {"text-anchor": "end"});
   }
 }
 
@@ -126,12 +127,12 @@ function lineChart(container, series, periods, key, {width = 1000, height = 240,
 
 /* Horizontal bars: items {label, value, title?}; onClick(item). */
 function barList(container, items, {width = 560, color = "#2b6cb0", onClick} = {}) {
-  const rowH = 22, labelW = 190, height = items.length * rowH + 4;
+  const rowH = 22, labelW = 250, height = items.length * rowH + 4;
   const svg = chartSvg(width, height, "ranking");
   const max = Math.max(1, ...items.map(i => i.value));
   items.forEach((item, i) => {
     const g = svgEl("g", {class: "bar", "data-label": item.label}, svg);
-    svgText(g, labelW - 6, i * rowH + 15, item.label.length > 28 ? item.label.slice(0, 27) + "…"
+    svgText(g, labelW - 6, i * rowH + 15, item.label.length > 34 ? item.label.slice(0, 33) + "…"
             : item.label, {"text-anchor": "end", "font-size": 12});
     const w = (width - labelW - 60) * item.value / max;
     svgEl("rect", {x: labelW, y: i * rowH + 4, width: Math.max(w, 1), height: rowH - 8,
