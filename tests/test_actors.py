@@ -71,9 +71,12 @@ def test_unknown_person_blocks_he(actors_of):
 
 def test_definite_agent_refers_to_the_same_word_before(actors_of):
     text = ("Burkina Faso's junta expelled the French ambassador on Monday. "
-            "The junta said the decision was final.")
+            "The junta said the decision was final. The government also expelled a French "
+            "journalist.")
     found = actors_of(text)
     assert [c for t, c, _, _ in found if t == "junta"] == ["BFA"]
+    # a different word is not taken for the same actor
+    assert [c for t, c, _, _ in found if t == "government"] == [None]
 
 
 def test_counterpart_takes_its_demonym(actors_of):

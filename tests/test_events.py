@@ -153,15 +153,16 @@ def test_object_after_up_to(code):
     assert countries(e["target"]) == {"KEN"}
 
 
-def test_scene_setting_clause_of_an_event_is_background(code):
-    found = code("Peru recalled its ambassador from Chile after Chilean troops crossed the "
-                 "border.")
-    assert [e["event"] for e in found] == ["SANCTION"]
+def test_condition_not_yet_met_is_background(code):
+    found = code("Colombian rebels said they would keep their weapons until the government "
+                 "releases all prisoners.")
+    assert not any(e["event"] == "RETREAT" for e in found)
 
 
-def test_scene_setting_clause_alone_is_coded(code):
-    found = code("The visit came as the Brazilian president prepared to meet Xi Jinping.")
-    assert any(e["event"] == "CONSULT" for e in found)
+def test_after_clause_tells_an_event_of_its_own(code):
+    found = code("Peru recalled its ambassador from Chile after Chilean troops attacked a "
+                 "Peruvian border post.")
+    assert {"SANCTION", "ASSAULT"} <= {e["event"] for e in found}
 
 
 @pytest.mark.parametrize(("text", "kind", "mode"), [

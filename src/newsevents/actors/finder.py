@@ -238,8 +238,8 @@ def _owned(span: Span, resolved: list[Span]) -> Span:
 
 def _definite(span: Span, earlier: list[Span]) -> Span:
     """"the junta", "the ministry", "the army": a definite singular agent with no country
-    is the latest one named before with the same head word ("Mali's junta"), else the latest
-    subject of its sector (the actor the story is about, not the one it acts on)."""
+    is the latest one named before with the same head word ("Mali's junta"). Without one it
+    is left to the event's place or the other side (a story moves between countries)."""
     actors = span._.actors
     head = span.doc[span._.head_i]
     if len(actors) != 1 or actors[0].country or actors[0].kind != "agent" \
@@ -248,8 +248,7 @@ def _definite(span: Span, earlier: list[Span]) -> Span:
         return span
     sector = actors[0].sector
     same_word = [s for s in earlier if s.doc[s._.head_i].lemma_ == head.lemma_]
-    subjects = [s for s in earlier if s.doc[s._.head_i].dep_ in ("nsubj", "nsubjpass")]
-    for before in reversed(same_word or subjects):
+    for before in reversed(same_word):
         found = {a.country for a in before._.actors if a.sector == sector and a.country}
         if len(found) == 1:
             country = found.pop()

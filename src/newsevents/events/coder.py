@@ -57,9 +57,10 @@ CLAIM_VERBS = {"claim", "insist", "charge", "maintain", "contend"}
 # Events that two parties do together: with a compound source and no target, each member is
 # the other's target ("Putin and Goïta discussed...").
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REJECT", "ASSAULT"}
-# Conjunctions of a clause that sets the scene for the main clause's event ("one day after a
-# jet shot down...", "as the opposition threatened...", "before they demobilize").
-BACKGROUND_MARKS = {"after", "before", "as", "until", "since", "while", "once"}
+# Conjunctions of a clause whose event has not happened when the main clause's event does
+# ("before they demobilize", "until their demands are met"); "after"/"as" clauses tell events
+# of their own and are coded.
+BACKGROUND_MARKS = {"before", "until"}
 FRAME_ROOTS = {"intent": "03", "threat": "13", "refusal": "12"}
 PHONE_WORDS = {"phone", "telephone", "call", "phoned", "telephoned"}
 
