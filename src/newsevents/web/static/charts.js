@@ -220,7 +220,10 @@ function networkChart(container, graph, {width = 1000, height = 620, onEdge, onN
       for (let j = i + 1; j < nodes.length; j++) {
         const a = nodes[i], b = nodes[j];
         let dx = a.x - b.x, dy = a.y - b.y;
-        const d = Math.max(Math.hypot(dx, dy), 0.01), f = k * k / d;
+        if (Math.hypot(dx, dy) < 0.01) { dx = Math.cos(i + j); dy = Math.sin(i + j); }  // coincident
+        const d = Math.max(Math.hypot(dx, dy), 0.01);
+        if (d > 2 * k) continue;  // far apart: no push, so separate groups stay near the middle
+        const f = k * k / d;
         dx /= d; dy /= d;
         a.dx += dx * f; a.dy += dy * f; b.dx -= dx * f; b.dy -= dy * f;
       }
@@ -251,9 +254,8 @@ function networkChart(container, graph, {width = 1000, height = 620, onEdge, onN
     const dx = b.x - a.x, dy = b.y - a.y, d = Math.max(Math.hypot(dx, dy), 0.01);
     // Curved, so the two directions of a dyad are told apart.
     const mx = (a.x + b.x) / 2 - dy / d * 18, my = (a.y + b.y) / 2 + dx / d * 18;
-    const rb = radius(b) + 2;
-    const ex = b.x - (b.x - mx) / Math.hypot(b.x - mx, b.y - my) * rb;
-    const ey = b.y - (b.y - my) / Math.hypot(b.x - mx, b.y - my) * rb;
+    const rb = radius(b) + 2, toB = Math.max(Math.hypot(b.x - mx, b.y - my), 0.01);
+    const ex = b.x - (b.x - mx) / toB * rb, ey = b.y - (b.y - my) / toB * rb;
     const path = svgEl("path", {d: `M${a.x},${a.y}Q${mx},${my} ${ex},${ey}`, fill: "none",
       stroke: toneColor(e.conflict / Math.max(e.cooperation + e.conflict, 1)),
       "stroke-width": 1 + 7 * e.events / maxW, "stroke-opacity": 0.7, class: "edge",
