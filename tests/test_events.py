@@ -204,3 +204,13 @@ def test_presenting_evidence_against_accuses(code):
 def test_meeting_with_no_partner_targets_its_place(code):
     e = one(code("The Brazilian president attended a summit in Indonesia on Monday."), "CONSULT")
     assert countries(e["target"]) == {"IDN"}
+
+
+def test_allowing_someone_to_act_concedes(code):
+    e = one(code("Zambia's electoral commission allowed the opposition leader to register as a "
+                 "candidate."), "CONCEDE")
+    assert countries(e["source"]) == {"ZMB"}
+
+
+def test_hearing_into_something_investigates(code):
+    one(code("Kenya's high court opened a hearing into the killing of protesters."), "ACCUSE")
