@@ -273,8 +273,9 @@ class PlaceLocator:
         return located
 
 
-# Prior for what a bare name means: a country or region named outright is meant; a division
-# somewhat less; a city by its size (log10 of its population, weighted).
+# Prior for what a bare name means among areas: a country or region over a division (the
+# article's evidence can turn "Georgia" into the US state); among cities, size (log10 of the
+# population, weighted) against the evidence.
 KIND_PRIOR = {"country": 10.0, "region": 8.0, "admin1": 6.0, "city": 0.0}
 CITY_SIZE_WEIGHT = 3.0
 STRONG_EVIDENCE, WEAK_EVIDENCE = 3.0, 1.0  # per other place / per actor, each capped at 3
@@ -288,7 +289,9 @@ def _score(place: Place, mention: Mention, strong: Counter, weak: Counter) -> tu
         WEAK_EVIDENCE * min(weak.get(place.country, 0), 3)
     if place.precision == "city":
         weight += CITY_SIZE_WEIGHT * math.log10(place.population + 1)
-    return (qualified is not False, weight)
+    # A country, region or division named outright is meant, not a town that once bore its
+    # name ("Africa" was Mahdia's): areas beat cities, then the weights decide.
+    return (qualified is not False, place.precision != "city", weight)
 
 
 def _qualify(doc: Doc, mentions: list[Mention]) -> None:
