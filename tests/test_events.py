@@ -214,3 +214,9 @@ def test_allowing_someone_to_act_concedes(code):
 
 def test_hearing_into_something_investigates(code):
     one(code("Kenya's high court opened a hearing into the killing of protesters."), "ACCUSE")
+
+
+def test_hoped_for_event_is_hypothetical(coder):
+    doc = coder.nlp("Kenya said it hoped Somali troops would pull out of the border town.")
+    drafts = [span._.draft for span in doc.spans["events"]]
+    assert [d.modality for d in drafts if d.trigger.text == "pull"] == ["hypothetical"]

@@ -190,6 +190,11 @@ def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | 
     target = tuple(a for a in target if a.country or a.code) or ()
     source = _localise(source, location or _countries_of(target))
     target = _localise(target, location or _countries_of(source))
+    if target and location and plover in LOCATED and not any(a.country for a in target) \
+            and not any(a.sector in ("IGO", "NGO") for a in target):
+        # "an air strike against an Islamic State target southwest of Baghdad": a stateless
+        # armed group is hit where it is.
+        target = target + location
     joint = plover in RECIPROCAL and len({a.country for a in source}) > 1
     if not target and source and not joint:
         if location and location[0].country not in {a.country for a in source} \

@@ -320,21 +320,26 @@ class SentenceCoder:
         return any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children)
                    for t in chain for c in t.children)
 
-    def denied(self, verb: Token) -> bool:
-        """"Russia denied attacking the convoy", "Kyiv denied that its forces had shelled
-        the town": the event is told only to be denied by (one of) its actors."""
+    def governing_frame(self, verb: Token) -> str | None:
+        """The denial or wish frame a clause is told under: "Russia denied attacking the
+        convoy", "Kyiv denied that its forces had shelled the town" (denied by its actor);
+        "she hoped officials would be indicted" (wished for, not done)."""
         t = verb
         while t.dep_ in ("xcomp", "ccomp", "conj", "pcomp", "advcl") and t.head.i != t.i:
             t = t.head
-            if self.lex.frames.get(t.lemma_.lower()) == "denial":
-                return True
-        return False
+            frame = self.lex.frames.get(t.lemma_.lower())
+            if frame in ("denial", "wish"):
+                return frame
+        return None
 
     def modality(self, verb: Token) -> str:
         """denied, hypothetical (if/unless/whether), intended (will, going to, "said they
         would"), else asserted; historical is decided later from the event's date."""
-        if self.denied(verb):
+        governing = self.governing_frame(verb)
+        if governing == "denial":
             return "denied"
+        if governing == "wish":
+            return "hypothetical"
         chain = [verb]
         while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head.i != chain[-1].i:
             chain.append(chain[-1].head)
@@ -362,8 +367,8 @@ class SentenceCoder:
             if not frame or t.pos_ not in ("VERB", "ADJ", "AUX") or t.i in self.used \
                     or self.is_background(t) or self.is_purpose(t):
                 continue
-            if frame == "denial":
-                continue  # the denied event is coded where it stands, modality "denied"
+            if frame in ("denial", "wish"):
+                continue  # the event is coded where it stands, modality denied/hypothetical
             if frame == "speech":
                 drafts.extend(self.reported_events(t))
             elif frame == "accusation":
