@@ -205,10 +205,17 @@ def format_pretty(article, events) -> str:
     for e in events:
         flags = [m for m in (e.mode, e.modality if e.modality != "asserted" else None,
                              "NEGATED" if e.negated else None) if m]
+        place = f"   @ {e.location.name} ({e.location.country or e.location.precision})" \
+            if e.location else ""
         lines.append(f"{_who(e.source)} -> {e.event or '-'} {e.cameo}"
                      f"{' [' + ', '.join(flags) + ']' if flags else ''} -> {_who(e.target)}"
-                     f"   {e.date or ''}")
+                     f"   {e.date or ''}{place}")
+        if e.numbers:
+            lines.append("    numbers: " + "; ".join(f"{q.kind} {q.text}" for q in e.numbers))
         lines.append(f"    \"{e.sentence}\"")
+    for fact in article.facts:
+        who = fact.subject.name if fact.subject else "-"
+        lines.append(f"fact: {who}: {fact.quantity.kind} {fact.quantity.text}")
     return "\n".join(lines) + "\n"
 
 

