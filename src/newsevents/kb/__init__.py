@@ -48,7 +48,7 @@ class KbFile:
     path: str
     version: str | None
     rows: dict[str, tuple[dict, ...]]
-    counts: dict[str, int]  # records by kind
+    counts: dict[str, int]  # records by table
     problems: tuple[Problem, ...]
 
 
@@ -220,7 +220,6 @@ KINDS: dict[str, Kind] = {
         ("cameo",), _pattern_rows, one_of=("verb", "noun")),
 }
 KINDS["organization"] = KINDS["organisation"]
-TABLES = sorted({k.table for k in KINDS.values()})
 
 
 def check_record(record: object) -> tuple[str, list[dict]]:
