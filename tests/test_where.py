@@ -27,13 +27,9 @@ def gaz():
 
 
 @pytest.fixture(scope="module")
-def locate(coder):
+def locate(code):
     """locate(text, date) -> [(event type, location dict or None)] in text order."""
-    def run(text, date="2024-03-27"):
-        article = make_article(text, id="t", date=date)
-        return [(e.event, e.location.to_dict() if e.location else None)
-                for _, events in coder.code_articles([article]) for e in events]
-    return run
+    return lambda text: [(e["event"], e["location"]) for e in code(text)]
 
 
 # -- gazetteer --------------------------------------------------------------------------------
