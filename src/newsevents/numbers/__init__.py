@@ -141,8 +141,9 @@ class NumberFinder:
         """(start, end) token indices of the longest number phrase starting at `i`."""
         doc = sent.doc
         token = doc[i]
-        starts_with_article = (token.lower_ in ("a", "an", "half") and i + 1 < sent.end
-                               and self.is_number_token(doc[i + 1]))
+        starts_with_article = token.lower_ in ("a", "an", "half") and i + 1 < sent.end and (
+            self.is_number_token(doc[i + 1]) or token.lower_ == "half" and i + 2 < sent.end
+            and doc[i + 1].lower_ in ("a", "an") and self.is_number_token(doc[i + 2]))
         if not (self.is_number_token(token) or starts_with_article):
             return None
         if token.ent_type_ in NOT_COUNTS and not is_vague(token.lower_, self.words):
@@ -151,7 +152,9 @@ class NumberFinder:
         end = i + 1
         while end <= sent.end:
             text = doc[i:end].text
-            if parse_number(text, self.words) is not None or RANGE_TOKEN.fullmatch(text):
+            ends_on_number = self.is_number_token(doc[end - 1])
+            if ends_on_number and (parse_number(text, self.words) is not None
+                                   or RANGE_TOKEN.fullmatch(text)):
                 best = end
             if end == sent.end or end - i > 12:
                 break
@@ -163,6 +166,10 @@ class NumberFinder:
         if best is None:
             return None
         if best < sent.end and doc[best].lower_ in PERCENT_WORDS:
+            return None
+        # a hyphenated modifier, not a count: "a 45-year-old man", "a 10-point plan"
+        if best + 1 < sent.end and doc[best].text == "-" and not doc[best].whitespace_ and \
+                not self.is_number_token(doc[best + 1]):
             return None
         return i, best
 
@@ -179,16 +186,15 @@ class NumberFinder:
         qualifier = "range" if one_token_range else (
             "at least" if is_vague(text, self.words) else None)
         last = end
+        head = run_head(doc[start:end])
         # a range: "10 to 15", "10-15", "two or three", "between 10 and 15": the lower bound
-        if end + 1 < sent.end and doc[end].lower_ in RANGE_WORDS:
+        between = start > sent.start and doc[start - 1].lower_ == "between"
+        if end + 1 < sent.end and (doc[end].lower_ in RANGE_WORDS
+                                   or between and doc[end].lower_ == "and"):
             upper = self.number_run(sent, end + 1)
             if upper is not None:
                 qualifier, last = "range", upper[1]
-        elif start > sent.start and doc[start - 1].lower_ == "between" and \
-                end + 1 < sent.end and doc[end].lower_ == "and":
-            upper = self.number_run(sent, end + 1)
-            if upper is not None:
-                qualifier, last = "range", upper[1]
+                head = run_head(doc[upper[0]:upper[1]])
         first = start
         currency, first = self.currency_before(sent, first)
         if currency is None:
@@ -198,7 +204,6 @@ class NumberFinder:
             qualifier, first = qualifier_word, qualifier_start
         if qualifier == "range" and first > sent.start and doc[first - 1].lower_ == "between":
             first -= 1
-        head = run_head(doc[start:end])
         if currency is not None:
             return self.mention(doc, first, last, head, "money", value, currency, qualifier)
         counted, after = self.counted_noun(sent, last, head)
@@ -289,7 +294,10 @@ class NumberFinder:
         while j + 1 < sent.end and doc[j + 1].pos_ == "NOUN" and token.dep_ == "compound":
             j += 1
             token = doc[j]
-        if not (via_of or number.head.i == token.i or token.head.i == number.i):
+        # the noun governs the number ("20 soldiers"; "between 20 and 25 soldiers" through
+        # the conjunct) or the number governs it
+        if not (via_of or token.i in (number.head.i, number.head.head.i)
+                or token.head.i == number.i):
             return None, after
         return token, j + 1
 
