@@ -179,6 +179,8 @@ def test_filter_then_click_from_table_to_the_highlighted_evidence(server, watche
     page.click("form.filters button[type=submit]")
     watched.loaded()
     assert "source=KENGOV" in page.url
+    csv = page.get_attribute("#csv", "href")
+    assert "format=csv" in csv and "source=KENGOV" in csv
     rows = page.locator("#events-table tbody tr")
     assert rows.count() >= 1
     for i in range(rows.count()):
