@@ -220,3 +220,20 @@ def test_hoped_for_event_is_hypothetical(coder):
     doc = coder.nlp("Kenya said it hoped Somali troops would pull out of the border town.")
     drafts = [span._.draft for span in doc.spans["events"]]
     assert [d.modality for d in drafts if d.trigger.text == "pull"] == ["hypothetical"]
+
+
+def test_threat_of_repression_at_home_targets_the_country(code):
+    e = one(code("The Malian president threatened to impose a curfew in Bamako."), "THREATEN")
+    assert e["mode"] == "curfew" and countries(e["target"]) == {"MLI"}
+
+
+def test_unknown_titled_person_takes_the_country_around(code):
+    e = one(code("Rebels in Mozambique rejected an offer from President Jonas Mbatha."),
+            "REJECT")
+    assert countries(e["target"]) == {"MOZ"}
+
+
+def test_noun_reaches_its_actor_through_to(code):
+    e = one(code("The Zambian president reneged on his promise to the Zambian people."),
+            "REJECT")
+    assert countries(e["target"]) == {"ZMB"}

@@ -62,7 +62,8 @@ def finish(draft: Draft, sent: Span, sentence_index: int, article: Article, lexi
     if plover == "CONSULT" and lemmas & PHONE_WORDS and code in ("040", "046", "04"):
         code, mode = "041", "phone"
         entry = lexicon.code(code)
-    source, target = _orient(draft.source, draft.target, plover, draft.location)
+    source, target = _orient(draft.source, draft.target, plover, draft.location,
+                             domestic=plover in DOMESTIC or mode in DOMESTIC_THREATS)
     if plover == "CONSULT" and mode is None:
         mode = _meeting_mode(source, target, draft.location)
     if plover in DIPLOMATIC_TYPES and "diplomatic" not in contexts and _between_states(
@@ -180,7 +181,8 @@ def _refine(code: str, contexts: list[str], lemmas: set[str], lexicon: Lexicon) 
 
 
 def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | None,
-            location: tuple[Actor, ...] = ()) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+            location: tuple[Actor, ...] = (), *, domestic: bool = False
+            ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
     """Unknown actors (a name with no country or code) do not count; generic agents with no
     country of their own belong to the place of the event or else to the other side's country
     ("accepted demands from rebels": the government's own rebels); domestic kinds of event
@@ -200,7 +202,7 @@ def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | 
         if location and location[0].country not in {a.country for a in source} \
                 and plover in LOCATED:
             target = location  # "fired at targets in Jericho", "evacuate settlements in Gaza"
-        elif plover in DOMESTIC:
+        elif domestic:
             home = (location or _countries_of(source))[:1]
             sector = "CVL" if any(a.sector in STATE_SECTORS for a in source) else "GOV"
             target = tuple(replace(a, sector=sector, code=(a.country or "") + sector,
@@ -227,6 +229,8 @@ def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | 
 
 # Kinds of event that, with no target named, are aimed at the country they happen in.
 DOMESTIC = {"PROTEST", "COERCE", "CONCEDE"}
+# Threats of repression at home ("threatened to impose a curfew in Algiers"): like DOMESTIC.
+DOMESTIC_THREATS = {"restrict", "curfew"}
 # Material kinds of event whose place, with no target named, is what they are done to
 # (not so for words: condemning an attack in Russia does not accuse Russia).
 LOCATED = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "CONCEDE", "AID", "AGREE",
@@ -244,11 +248,14 @@ def _countries_of(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
 
 
 def _localise(actors: tuple[Actor, ...], home: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """Generic agents, and titled people the knowledge base does not know ("President
+    Laurent Gbago"), take the country of `home`."""
     if not home:
         return actors
     country = home[0].country
     return tuple(replace(a, country=country, code=country + (a.sector or ""))
-                 if not a.country and a.kind == "agent" and a.sector not in ("IGO", "NGO")
+                 if not a.country and a.sector not in (None, "IGO", "NGO")
+                 and (a.kind == "agent" or a.kind == "person" and a.sector)
                  else a for a in actors)
 
 

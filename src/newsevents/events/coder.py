@@ -27,7 +27,7 @@ OBJECT_DEPS = {"dobj", "obj"}
 TARGET_PREPS = ("with", "to", "against", "on", "upon", "toward", "towards", "into", "at",
                 "from", "for", "over", "between", "among")
 # Prepositions that reach from a noun to the actors behind it: "ties between Russia and Mali".
-REACHING_PREPS = {"between", "of", "with", "among", "by", "from", "against"}
+REACHING_PREPS = {"between", "of", "with", "among", "by", "from", "against", "to"}
 # CAMEO codes whose object is the actor's own means, not a target: "mobilized reservists",
 # "withdrew its troops", "pulled out peacekeepers".
 OWN_MEANS_CODES = ("15", "087", "166")
