@@ -328,7 +328,7 @@ def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict:
         quantities = _json(m.pop("numbers_json", None)) or []
         for offsets, number in zip(evidence.get("numbers") or [], quantities, strict=False):
             spans.append({**base, "kind": "number", "start": offsets[0], "end": offsets[1],
-                          "label": f"{number.get('type')}: {number.get('value')}"
+                          "label": f"{number.get('type')}: {number.get('value'):g}"
                                    f"{' ' + number['unit'] if number.get('unit') else ''}"})
         m["evidence"] = evidence
     spans.sort(key=lambda sp: (sp["start"], -sp["end"]))
