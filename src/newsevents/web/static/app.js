@@ -254,6 +254,7 @@ async function eventPage(id) {
     ["Where", e.location_name ? `${e.location_name}, ${e.location_country || "?"} ` +
                                 `(${e.location_precision || "?"})` : "–"],
     ["Mentions", `${e.num_mentions} in ${e.num_articles} articles from ${e.num_sources} sources`],
+    ["Tone", e.tone === null || e.tone === undefined ? "–" : e.tone],
     ["Confidence", e.confidence]];
   const page = el("div", {},
     el("h1", {}, `${e.event || "Statement"}: ${actors(e.source_names, e.source_codes)} → ` +
@@ -265,6 +266,9 @@ async function eventPage(id) {
                    class: "mention-link"}, m.title || m.doc_id || m.article_id),
           el("span", {class: "muted"}, ` · ${m.outlet || "?"} · ${m.published || "undated"}`),
           el("div", {}, `“${m.sentence}”`),
+          (m.numbers || []).length ? el("div", {class: "numbers"}, (m.numbers || []).map(n =>
+            `${n.type}: ${n.qualifier ? n.qualifier + " " : ""}${n.value}${n.unit ? " " + n.unit : ""}`
+          ).join(" · ")) : null,
           el("div", {class: "muted"}, `trigger “${m.trigger}”, CAMEO ${m.cameo}, ` +
                                       `confidence ${m.confidence}`))))),
       el("div", {class: "card"}, el("h2", {}, "Event"),
