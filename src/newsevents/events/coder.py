@@ -61,6 +61,9 @@ RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REJECT", "ASSAULT"}
 # ("before they demobilize", "until their demands are met"); "after"/"as" clauses tell events
 # of their own and are coded.
 BACKGROUND_MARKS = {"before", "until"}
+# Kinds of event that are said by someone: with nobody saying them ("he was implicated in a
+# scandal", "joining demonstrators in demanding"), they are not coded.
+SPOKEN = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "SUPPORT"}
 FRAME_ROOTS = {"intent": "03", "threat": "13", "refusal": "12"}
 PHONE_WORDS = {"phone", "telephone", "call", "phoned", "telephoned"}
 
@@ -99,8 +102,9 @@ class EventCoder:
             location = _location(sent, actors, places) or next(
                 (loc for loc in reversed(recent[-LOCATION_CARRY:]) if loc), ())
             recent.append(_location(sent, actors, places))
-            found = [d for d in SentenceCoder(self.lexicon, actors, sent).code() if _codable(
-                replace(d, location=location))]
+            found = [d for d in SentenceCoder(self.lexicon, actors, sent).code()
+                     if _codable(replace(d, location=location)) and (
+                         d.source or self.lexicon.code(d.cameo).plover not in SPOKEN)]
             for draft in found:
                 draft.location = location
                 draft.rivals = len(found) - 1
@@ -474,7 +478,11 @@ class SentenceCoder:
         if frame == "request" and comp is not None and comp.dep_ == "ccomp" \
                 and comp_event is None and own_rule is None:
             return None  # "insisted (that) unrest reflected ...": a claim, not a request
-        source, _ = self.subject(verb)
+        source, passive = self.subject(verb)
+        if passive and not source and frame in ("intent", "threat"):
+            # "Vietnam is committed to opening ...": the one committed is the one promising.
+            source = self.actors_at(next((c for c in verb.children
+                                          if c.dep_ in PASSIVE_SUBJECT_DEPS), None))
         if frame == "request" and comp is not None and not self.objects(verb) and not any(
                 c.dep_ in SUBJECT_DEPS for c in comp.children):
             frame = "intent"  # "wants to help Israel": the wanter's own intent
@@ -552,7 +560,7 @@ class SentenceCoder:
                 head = verb.head  # background to an event of the main clause, if it has one
                 return bool(self.events_of(head)) or self.lex.frames.get(
                     head.lemma_.lower()) not in (None, "speech")
-            if verb.dep_ not in ("xcomp", "conj", "advcl") or verb.head.i == verb.i \
+            if verb.dep_ not in ("xcomp", "conj", "advcl", "ccomp") or verb.head.i == verb.i \
                     or verb.head.pos_ not in ("VERB", "AUX"):
                 return False
             verb = verb.head
