@@ -219,6 +219,22 @@ def test_years_ages_and_percentages_are_not_counts(numbers_of):
     assert on_events == [] and facts == []
 
 
+NUMBERISH = ["12", "1,500", "5.3", "million", "dozens", "of", "a", "half", "and", "-", "to",
+             "$", "€", "£30m", "2bn", "20-25", "at", "least", "nearly", "killed", "arrested",
+             "people", "protesters", "troops", "tonnes", "wheat", "aid", "Kenya", "police",
+             "between", "%", ",", ".", "rubles", "toll", "rose", "year", "old", "the"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(NUMBERISH), min_size=1, max_size=25))
+def test_the_component_never_raises_on_number_soup(parse, words):
+    doc = parse(" ".join(words))
+    for span in doc.spans["numbers"]:
+        quantity = span._.quantity
+        assert doc.text[quantity.start:quantity.end] == quantity.text
+        assert quantity.value is None or quantity.value >= 0
+
+
 # -- facts -----------------------------------------------------------------------------------
 def test_seed_population_facts(coder, parse):
     doc = parse(SEED.read_text(encoding="utf-8"), "2024-03-27")
