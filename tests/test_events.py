@@ -254,3 +254,20 @@ def test_clause_under_a_background_clause_is_background(code):
     found = code("Kurdish rebels issued a statement demanding that the Turkish government "
                  "provide information on the prisoners.")
     assert not any(e["event"] == "COOPERATE" for e in found)
+
+
+def test_preparing_an_attack_is_a_force_posture(code):
+    e = one(code("The Ethiopian army prepared to resume shelling Eritrean border towns."),
+            "MOBILIZE")
+    assert countries(e["source"]) == {"ETH"}
+    assert not any(x["event"] == "ASSAULT" for x in code(
+        "The Ethiopian army prepared to resume shelling Eritrean border towns."))
+
+
+def test_preparing_a_visit_is_the_visit(code):
+    one(code("The Chilean president prepared to visit Argentina."), "CONSULT")
+
+
+def test_blowing_up_infrastructure_destroys_property(code):
+    e = one(code("Rebels in Colombia blew up two power lines near Bogota."), "COERCE")
+    assert e["mode"] == "destroy"

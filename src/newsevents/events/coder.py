@@ -64,7 +64,7 @@ BACKGROUND_MARKS = {"before", "until"}
 # Kinds of event that are said by someone: with nobody saying them ("he was implicated in a
 # scandal", "joining demonstrators in demanding"), they are not coded.
 SPOKEN = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "SUPPORT"}
-FRAME_ROOTS = {"intent": "03", "threat": "13", "refusal": "12"}
+FRAME_ROOTS = {"intent": "03", "threat": "13", "refusal": "12", "preparation": "15"}
 PHONE_WORDS = {"phone", "telephone", "call", "phoned", "telephoned"}
 
 
@@ -466,6 +466,13 @@ class SentenceCoder:
     def frame_event(self, verb: Token, frame: str) -> Draft | None:
         comp = self.complement(verb)
         own_rule = self.verb_rule(verb)
+        if frame == "preparation":
+            while comp is not None and self.lex.frames.get(comp.lemma_.lower()) == "attempt":
+                comp = self.complement(comp)  # "prepared to resume shelling"
+            inner = self.events_of(comp) if comp is not None else []
+            plover = self.lex.code(inner[0][0].cameo).plover if inner else None
+            frame = "preparation" if (FRAME_ROOTS["preparation"], plover or "") in \
+                self.lex.complements else "attempt"
         if frame == "attempt":
             return None  # transparent: the complement is coded with this verb's subject
         if comp is None and frame != "request":
