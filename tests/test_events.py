@@ -271,3 +271,12 @@ def test_preparing_a_visit_is_the_visit(code):
 def test_blowing_up_infrastructure_destroys_property(code):
     e = one(code("Rebels in Colombia blew up two power lines near Bogota."), "COERCE")
     assert e["mode"] == "destroy"
+
+
+@pytest.mark.parametrize(("text", "cameo"), [
+    ("Turkey released 40 detained journalists on Friday.", "0841"),
+    ("Angry Kenyan protesters destroyed a government office in Nakuru.", "145"),
+    ("The United States conducted an air strike on a militant camp in Somalia.", "195"),
+])
+def test_cameo_refined_by_the_sentence(code, text, cameo):
+    assert any(e["cameo"] == cameo for e in code(text)), [e["cameo"] for e in code(text)]
