@@ -280,3 +280,11 @@ def test_blowing_up_infrastructure_destroys_property(code):
 ])
 def test_cameo_refined_by_the_sentence(code, text, cameo):
     assert any(e["cameo"] == cameo for e in code(text)), [e["cameo"] for e in code(text)]
+
+
+def test_past_meeting_recalled_in_passing_is_historical(code):
+    found = code("Ruto thanked Museveni for the pledges made during their meeting at the "
+                 "Nairobi summit in 2021.", date="2024-03-27")
+    e = one(found, "CONSULT")
+    assert e["modality"] == "historical" and e["date"] == "2021-01-01"
+    assert countries(e["source"]) == {"KEN", "UGA"}

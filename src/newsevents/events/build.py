@@ -64,8 +64,9 @@ def finish(draft: Draft, sent: Span, sentence_index: int, article: Article, lexi
         entry = lexicon.code(code)
     source, target = _orient(draft.source, draft.target, plover, draft.location,
                              domestic=plover in DOMESTIC or mode in DOMESTIC_THREATS)
-    if plover == "CONSULT" and mode is None:
-        mode = _meeting_mode(source, target, draft.location)
+    if plover == "CONSULT" and mode is None and draft.location and \
+            sent.start_char <= draft.location[0].start < sent.end_char:
+        mode = _meeting_mode(source, target, draft.location)  # placed by its own sentence
     if plover in DIPLOMATIC_TYPES and "diplomatic" not in contexts and _between_states(
             source, target):
         contexts.append("diplomatic")
@@ -268,12 +269,15 @@ def _date_phrases(sent: Span, draft: Draft, lexicon: Lexicon) -> list[str]:
     word closest before it: in "reiterated commitments made during their meeting at the summit
     in 2023" the year dates the meeting, not the reiteration, whatever the parse says."""
     trigger = draft.trigger.start
+    # A noun's own phrase ("their meeting at the summit in 2023") dates it with its words.
+    phrase = {t.i for t in draft.trigger.root.subtree} if draft.via == "noun" else set()
     own = []
     for ent in (e for e in sent.ents if e.label_ == "DATE"):
         anchor = next((t.i for t in reversed(sent.doc[sent.start: ent.start])
                        if _is_event_word(t, lexicon)), None)
         clause = draft.clause.i if draft.clause is not None else trigger
-        if anchor is None or anchor in (trigger, clause) or sent.doc[anchor].head.i == clause:
+        if anchor is None or anchor in (trigger, clause) or anchor in phrase \
+                or sent.doc[anchor].head.i == clause:
             own.append(ent)
     own.sort(key=lambda e: abs(e.start - trigger))
     return [e.text for e in own]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Actor
+from ..when import event_date
 from .lexicon import Lexicon, Trigger
 
 if not Span.has_extension("draft"):
@@ -638,6 +639,18 @@ class SentenceCoder:
             return False  # "the riots are continuing": the event goes on
         return head.pos_ == "VERB" and bool(self.verb_rule(head) or frame)
 
+    def dated_in_the_past(self, noun: Token) -> bool:
+        """"their meeting at the Russia-Africa Summit in 2023": the event noun carries a date
+        of its own, well before the article's: the date follows it with no other event word
+        in between (outside the noun's own phrase), whatever the parse attaches it to."""
+        doc = self.sent.doc
+        own = {t.i for t in noun.subtree}
+        phrases = [e.text for e in self.sent.ents if e.label_ == "DATE" and e.start > noun.i
+                   and not any((self.verb_rule(t) or self.noun_rule(t)) and t.i not in own
+                               for t in doc[noun.i + 1: e.start])]
+        return bool(phrases) and event_date(phrases, self.sent.doc.user_data.get("date")
+                                            ).historical
+
     def noun_event(self, noun: Token) -> Draft | None:
         """A nominal event standing alone: it needs an actor of its own ("Russian aid",
         "Putin's visit", "talks between X and Y"); an argument of another event is not one."""
@@ -658,7 +671,8 @@ class SentenceCoder:
                     source = found
                 elif prep.lower_ in ("between", "among") and found:
                     source = found
-                elif prep.lower_ in TARGET_PREPS and found and not target:
+                elif prep.lower_ in TARGET_PREPS and prep.lower_ != "at" and found \
+                        and not target:  # "a meeting at the summit" is a place
                     target = found
         clause = noun
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
@@ -669,8 +683,9 @@ class SentenceCoder:
             source = self.subject(clause)[0]  # "negotiators return to Geneva for talks"
         if not source:
             return None
-        if clause.pos_ in ("VERB", "AUX") and self.is_background(clause):
-            return None
+        historical = self.dated_in_the_past(noun)
+        if clause.pos_ in ("VERB", "AUX") and self.is_background(clause) and not historical:
+            return None  # (a past event recalled in passing is still coded, as historical)
         if not target and clause.pos_ in ("VERB", "AUX"):
             governing, _ = self.subject(clause)
             if {a.country for a in governing} - {a.country for a in source}:
