@@ -104,8 +104,10 @@ class Coder:
                 sent = span.sent
                 event = finish(draft, sent, index.get(sent.start, sentence_base), article,
                                self.lexicon, self.version, offset)
-                event = _place(event, span, doc.user_data.get("actor_locations", {}), offset)
-                event = replace(event, numbers=tuple(_moved(q, offset) for q in span._.numbers),
+                event = _place(event, span, doc.user_data.get("actor_locations", {}), offset,
+                               article.text)
+                event = replace(event, numbers=tuple(_moved(q, offset, article.text)
+                                                     for q in span._.numbers),
                                 tone=sentence_tone(sent))
                 if event.modality != "hypothetical" or self.options.hypothetical:
                     pending.append(event)
@@ -119,9 +121,11 @@ class Coder:
                 pending, facts, sentence_base = [], [], 0
 
 
-def _moved(item, offset: int):
-    """A record with doc offsets (`start`, `end`) moved to article offsets."""
-    return replace(item, start=item.start + offset, end=item.end + offset) if offset else item
+def _moved(item, offset: int, text: str):
+    """A record with Doc offsets (`start`, `end`) moved to offsets into the article's `text`,
+    and its `text` taken from there (a headline was parsed in sentence case)."""
+    start, end = item.start + offset, item.end + offset
+    return replace(item, start=start, end=end, text=text[start:end])
 
 
 def _facts(doc, article: Article, index: dict[int, int], base: int, offset: int) -> list[Fact]:
@@ -131,25 +135,25 @@ def _facts(doc, article: Article, index: dict[int, int], base: int, offset: int)
         token = doc.char_span(quantity.start, quantity.end, alignment_mode="expand")
         sentence = index.get(token.sent.start, base) if token is not None else base
         actors = actor_span._.actors if actor_span is not None else ()
-        subject = _moved(actors[0], offset) if actors else None
+        subject = _moved(actors[0], offset, article.text) if actors else None
         found.append(Fact(doc_id=article.id, sentence_index=sentence, subject=subject,
-                          quantity=_moved(quantity, offset)))
+                          quantity=_moved(quantity, offset, article.text)))
     return found
 
 
-def _shifted(location: Location | None, offset: int) -> Location | None:
+def _shifted(location: Location | None, offset: int, text: str) -> Location | None:
     if location is None or location.start is None:
-        return location
-    return _moved(location, offset)
+        return location  # placed by the dateline or the article's focus: no offsets
+    return _moved(location, offset, text)
 
 
-def _place(event: Event, span, actor_locations: dict, offset: int) -> Event:
+def _place(event: Event, span, actor_locations: dict, offset: int, text: str) -> Event:
     """The event's and its actors' places (found per Doc) with offsets into the article."""
     def located(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
-        return tuple(replace(a, location=_shifted(loc, offset)) if (
+        return tuple(replace(a, location=_shifted(loc, offset, text)) if (
             loc := actor_locations.get((a.start - offset, a.end - offset))) else a
             for a in actors)
-    return replace(event, location=_shifted(span._.location, offset),
+    return replace(event, location=_shifted(span._.location, offset, text),
                    source=located(event.source), target=located(event.target))
 
 

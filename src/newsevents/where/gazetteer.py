@@ -146,8 +146,8 @@ def load_geo_gazetteer() -> GeoGazetteer:
         place = Place(row["name"], state["geonameid"] if state else None, seat.lat, seat.lon,
                       seat.admin1, row["country"], "A", "admin1")
         bare = normalise(row["name"])
-        clashes = any(p.precision == "city" and p.country == row["country"]
-                      for p in by_name.get(bare, ()))
+        clashes = any(p.precision == "city" and p.country == row["country"] and
+                      normalise(p.name) == bare for p in by_name.get(bare, ()))
         names = {normalise(a) for a in split_values(row["aliases"])}
         if not clashes:
             names.add(bare)

@@ -28,6 +28,7 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "
 # Prepositions that put an event *in* the place (not "to" or "from" it).
 STRONG_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout",
                           "around", "within", "off", "along", "on", "into"})
+DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards"})
 PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "province", "region", "district",
                          "state", "port", "county", "municipality", "outskirts", "area",
                          "island", "islands"})
@@ -100,6 +101,12 @@ class PlaceLocator:
                 iso3 = self.country_names.get(name[4:] if name.startswith("the ") else name)
                 sub = doc.char_span(actor.start, actor.end, alignment_mode="expand")
                 if iso3 in self.gaz.countries and sub is not None:
+                    # "Gaza" (a name the actor stage gives the Palestinian state) is a city.
+                    city = [p for p in self.gaz.lookup(name) if p.precision == "city" and
+                            p.country == iso3 and normalise(p.name) == normalise(name)]
+                    if city and normalise(name) != normalise(self.gaz.countries[iso3].name):
+                        propose(sub, city)
+                        continue
                     # "the Gaza Strip", "Abkhazia": named like a state, placed as a region.
                     same_name = [p for p in self.gaz.lookup(name) if p.precision in
                                  ("region", "admin1")]
@@ -116,7 +123,8 @@ class PlaceLocator:
                 candidates, end = _candidates(self.gaz, _trim(ent))
                 propose(_trim(ent), candidates, end)
         for token in doc:
-            if token.pos_ == "PROPN" and _after_locative(token):
+            last_of_name = token.dep_ != "compound" or token.head.pos_ != "PROPN"
+            if token.pos_ == "PROPN" and last_of_name and _after_locative(token):
                 span = _proper_noun_run(doc, token)
                 candidates, end = _candidates(self.gaz, span)
                 propose(span, candidates, end)
@@ -195,7 +203,9 @@ class PlaceLocator:
                     "dobj", "nsubjpass") else None
                 strong = prep is not None
             else:
-                strong = prep is not None and prep.lower_ in STRONG_PREPS
+                # "deployed police to Haiti", "sent aid to Sudan": where the act arrives
+                strong = prep is not None and (prep.lower_ in STRONG_PREPS or (
+                    prep.lower_ in DESTINATION_PREPS and prep.head.i == trigger.i))
             # "visited Washington", "shelled Kharkiv": the place is what the act is done to.
             strong = strong or (root.dep_ == "dobj" and root.head.i == trigger.i
                                 and m.place.precision != "country")
@@ -321,8 +331,11 @@ def _after_locative(span_or_token) -> bool:
 
 
 def _proper_noun_run(doc: Doc, token) -> Span:
+    """The whole name a proper noun ends: "Port-au-Prince", "Pont-Sonde", "Jebel Marra"."""
     start = token.i
-    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+    while start > 0 and (doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound"
+                         or doc[start - 1].text in "-‐–" and start > 1 and
+                         doc[start - 2].pos_ == "PROPN"):
         start -= 1
     return doc[start:token.i + 1]
 
