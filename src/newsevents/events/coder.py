@@ -62,9 +62,6 @@ RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REJECT", "ASSAULT"}
 # ("before they demobilize", "until their demands are met"); "after"/"as" clauses tell events
 # of their own and are coded.
 BACKGROUND_MARKS = {"before", "until"}
-# Kinds of event that are said by someone: with nobody saying them ("he was implicated in a
-# scandal", "joining demonstrators in demanding"), they are not coded.
-SPOKEN = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "SUPPORT"}
 FRAME_ROOTS = {"intent": "03", "threat": "13", "refusal": "12", "preparation": "15"}
 PHONE_WORDS = {"phone", "telephone", "call", "phoned", "telephoned"}
 
@@ -104,8 +101,7 @@ class EventCoder:
                 (loc for loc in reversed(recent[-LOCATION_CARRY:]) if loc), ())
             recent.append(_location(sent, actors, places))
             found = [d for d in SentenceCoder(self.lexicon, actors, sent).code()
-                     if _codable(replace(d, location=location)) and (
-                         d.source or self.lexicon.code(d.cameo).plover not in SPOKEN)]
+                     if _codable(replace(d, location=location))]
             for draft in found:
                 draft.location = location
                 draft.rivals = len(found) - 1
