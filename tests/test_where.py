@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import ROOT
 from newsevents.ingest import make_article
@@ -244,3 +246,14 @@ def test_older_store_gets_the_new_columns(placed_store, coder, tmp_path):
     with store.connect(read_only=True) as con:
         assert con.execute("SELECT count(*) FROM events WHERE location_name = 'Lima'"
                            ).fetchone()[0] == 1
+
+
+# -- untrusted input --------------------------------------------------------------------------
+
+@given(st.text(max_size=80))
+@settings(max_examples=200, deadline=None)
+def test_place_names_from_any_text_never_raise(coder, text):
+    locator = coder.nlp.get_pipe("newsevents_where")
+    place = locator.place_name(text)
+    assert place is None or place.precision in ("city", "admin1", "country", "region")
+    assert isinstance(normalise(text), str)
