@@ -146,6 +146,16 @@ def test_article_focus_when_nothing_else_places_it(locate):
     assert places[0]["country"] == "ARM" and places[0]["precision"] == "country"
 
 
+def test_organisations_and_acronyms_are_not_places(locate):
+    places = locate("BRUSSELS (Reuters) - Ukraine's president urged NATO to close the skies.")
+    assert [(p["name"], p["country"]) for _, p in places] == [("Brussels", "BEL")]
+
+
+def test_force_without_a_named_place_lands_in_its_target_country(locate):
+    (kind, loc), = locate("BRUSSELS (Reuters) - Russian forces invaded Ukraine on Thursday.")
+    assert kind == "ASSAULT" and (loc["country"], loc["precision"]) == ("UKR", "country")
+
+
 def test_actor_gets_the_place_the_text_gives_it(coder):
     article = make_article("Protesters in Bamako denounced the military government.", id="t")
     (_, events), = coder.code_articles([article])

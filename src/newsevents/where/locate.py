@@ -7,8 +7,9 @@
 2. Ambiguous names are settled by the article: a candidate in a country the article's actors,
    dateline or unambiguous places point to beats a bigger namesake elsewhere; then population.
 3. An event is placed at the place named in its clause (a locative phrase first, the most
-   specific place next); else where the coder placed the sentence; else at the dateline; else
-   at the article's focus (its most mentioned country).
+   specific place next); else where the coder placed the sentence; else, for force and aid,
+   in its target's country; else at the dateline; else at the article's focus (its most
+   mentioned country).
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "
 # Prepositions that put an event *in* the place (not "to" or "from" it).
 STRONG_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout",
                           "around", "within", "off", "along", "on", "into"})
+# CAMEO roots of acts placed where they land when the text names no place: aid (07),
+# assault, fight and mass violence (18-20).
+LANDING_ROOTS = frozenset({"07", "18", "19", "20"})
 DESTINATION_PREPS = frozenset({"to", "into", "toward", "towards"})
 PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "province", "region", "district",
                          "state", "port", "county", "municipality", "outskirts", "area",
@@ -129,11 +133,18 @@ class PlaceLocator:
                 candidates, end = _candidates(self.gaz, span)
                 propose(span, candidates, end)
 
-        taken: set[int] = set()
+        # People and organisations are not places, even when a town shares their name
+        # ("NATO", a town in the Philippines); nor are other acronyms.
+        taken: set[int] = {t.i for span in doc.spans.get("actors", []) for a in span._.actors
+                           if a.kind == "person" or (a.kind == "named" and a.country is None)
+                           for t in span if a.start <= t.idx < a.end}
         found: list[Mention] = []
         for span, end, candidates in sorted(proposed, key=lambda p: (p[0].start - p[1],
                                                                      p[0].start)):
-            if any(i in taken for i in range(span.start, end)):
+            text = doc[span.start:end].text
+            acronym = text.isupper() and len(text) <= 5 and \
+                any(p.precision == "city" for p in candidates)
+            if acronym or any(i in taken for i in range(span.start, end)):
                 continue
             taken.update(range(span.start, end))
             found.append(Mention(span.start, end, doc[span.start:end].text, span.start_char,
@@ -181,7 +192,7 @@ class PlaceLocator:
         by_char = {m.start_char: m for m in mentions if m.place is not None}
         for span in doc.spans.get("events", []):
             span._.location = self.event_location(span, by_token) or \
-                self._coder_location(span, by_char) or fallback
+                self._coder_location(span, by_char) or self._target_country(span) or fallback
         doc.user_data["actor_locations"] = self.actor_locations(doc, by_token)
         return doc
 
@@ -235,6 +246,17 @@ class PlaceLocator:
                 return _location(place, actor.text, actor.start, actor.end)
         return None
 
+    def _target_country(self, span: Span) -> Location | None:
+        """Force and aid happen where they land: "Russia's invasion of Ukraine" is placed in
+        Ukraine, not at a Brussels dateline."""
+        draft = span._.draft
+        if draft.cameo[:2] not in LANDING_ROOTS:
+            return None
+        countries = {a.country for a in draft.target if a.country in self.gaz.countries}
+        if len(countries) != 1:
+            return None
+        return _location(self.gaz.countries[countries.pop()], None, None, None)
+
     def article_location(self, doc: Doc, mentions: list[Mention]) -> Location | None:
         dateline = doc.user_data.get("dateline_place")
         if dateline is not None:
@@ -258,7 +280,7 @@ class PlaceLocator:
         if not text:
             return None
         parts = [p.strip() for p in text.split(",") if p.strip()]
-        candidates = self.gaz.lookup(parts[0])
+        candidates = self.gaz.lookup(parts[0]) if parts else []
         if not candidates:
             return None
         qualifier = {p.country for part in parts[1:] for p in self.gaz.lookup(part)} | \
