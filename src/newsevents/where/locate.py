@@ -129,14 +129,23 @@ class PlaceLocator:
         for token in doc:
             last_of_name = token.dep_ != "compound" or token.head.pos_ != "PROPN"
             if token.pos_ == "PROPN" and last_of_name and _after_locative(token):
-                span = _proper_noun_run(doc, token)
-                candidates, end = _candidates(self.gaz, span)
-                propose(span, candidates, end)
+                run = _proper_noun_run(doc, token)
+                # The whole name, else its end ("the Saharan-Sahel region" -> "Sahel").
+                for start in range(run.start, token.i + 1):
+                    if doc[start].is_punct:
+                        continue
+                    candidates, end = _candidates(self.gaz, doc[start:token.i + 1])
+                    if start > run.start:  # a part of a name: an area, never a town
+                        candidates = [p for p in candidates if p.precision != "city"]
+                    if candidates:
+                        propose(doc[start:token.i + 1], candidates, end)
+                        break
 
         # People and organisations are not places, even when a town shares their name
         # ("NATO", a town in the Philippines); nor are other acronyms.
         taken: set[int] = {t.i for span in doc.spans.get("actors", []) for a in span._.actors
-                           if a.kind == "person" or (a.kind == "named" and a.country is None)
+                           if a.kind == "person" or (a.kind == "named" and a.country is None
+                                                     and a.code is not None)
                            for t in span if a.start <= t.idx < a.end}
         found: list[Mention] = []
         for span, end, candidates in sorted(proposed, key=lambda p: (p[0].start - p[1],
