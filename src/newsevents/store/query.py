@@ -20,6 +20,14 @@ from ..dedup import DedupRule
 from ..errors import NotFoundError, StoreError, message
 
 _TEMP_NAMES = itertools.count()
+# What a time series gives per period: counts per quad class, Goldstein sum and mean.
+PERIOD_MEASURES = """count(*) AS events,
+               count(*) FILTER (WHERE quad_class = 1) AS verbal_cooperation,
+               count(*) FILTER (WHERE quad_class = 2) AS material_cooperation,
+               count(*) FILTER (WHERE quad_class = 3) AS verbal_conflict,
+               count(*) FILTER (WHERE quad_class = 4) AS material_conflict,
+               round(sum(goldstein), 2) AS goldstein_sum,
+               round(avg(goldstein), 2) AS goldstein_mean"""
 PERIODS = {"day": "day", "week": "week", "month": "month", "year": "year"}
 MODALITIES = ("asserted", "intended", "historical", "hypothetical")
 # Sort keys of `events`: a never-NULL expression each, so keyset cursors compare cleanly
@@ -241,13 +249,7 @@ def dyad(con: duckdb.DuckDBPyConnection, a: str, b: str, *, by: str = "month",
     sql = f"""
         SELECT date_trunc('{PERIODS[by]}', event_date)::DATE AS period,
                CASE WHEN {ab} THEN ? ELSE ? END AS direction,
-               count(*) AS events,
-               count(*) FILTER (WHERE quad_class = 1) AS verbal_cooperation,
-               count(*) FILTER (WHERE quad_class = 2) AS material_cooperation,
-               count(*) FILTER (WHERE quad_class = 3) AS verbal_conflict,
-               count(*) FILTER (WHERE quad_class = 4) AS material_conflict,
-               round(sum(goldstein), 2) AS goldstein_sum,
-               round(avg(goldstein), 2) AS goldstein_mean
+               {PERIOD_MEASURES}
         FROM events
         WHERE event_date IS NOT NULL AND (({ab}) OR ({ba})) {negated}
         GROUP BY ALL ORDER BY period, direction"""
@@ -351,13 +353,7 @@ def series(con: duckdb.DuckDBPyConnection, *, by: str = "day",
     where, params = _event_filters(con, **filters)
     return _relation(con, f"""
         SELECT date_trunc('{PERIODS[by]}', event_date)::DATE AS period,
-               count(*) AS events,
-               count(*) FILTER (WHERE quad_class = 1) AS verbal_cooperation,
-               count(*) FILTER (WHERE quad_class = 2) AS material_cooperation,
-               count(*) FILTER (WHERE quad_class = 3) AS verbal_conflict,
-               count(*) FILTER (WHERE quad_class = 4) AS material_conflict,
-               round(sum(goldstein), 2) AS goldstein_sum,
-               round(avg(goldstein), 2) AS goldstein_mean
+               {PERIOD_MEASURES}
         FROM events WHERE event_date IS NOT NULL AND {' AND '.join(where)}
         GROUP BY ALL ORDER BY period""", params)
 
