@@ -171,6 +171,94 @@ def test_every_page_loads_draws_and_stays_on_loopback(server, coded, watched):
     watched.clean()
 
 
+def test_map_zooms_pans_and_selects_an_area(server, coded, watched):
+    """The map zooms (buttons, wheel around the pointer) and pans with circles kept their size
+    on screen; a box drawn around a place sets the bbox filter, and the events listed under
+    the map are exactly the store's events inside that box."""
+    with coded.connect(read_only=True) as con:
+        if not query.has_locations(con):
+            pytest.skip("the coder placed no event")
+        name, lon, lat = con.execute(
+            "SELECT location_name, location_lon, location_lat FROM events WHERE NOT negated "
+            "AND location_lon BETWEEN -120 AND 120 AND location_lat BETWEEN -40 AND 60 "
+            "GROUP BY ALL ORDER BY count(*) DESC, location_name LIMIT 1").fetchall()[0]
+    page = watched.page
+    watched.open(server.url + "/#/map")
+    layer = page.locator("#map g.viewport")
+    place = page.locator(f'#map circle.place[data-name="{name}"]').first
+    world = layer.get_attribute("transform")
+
+    def centre():
+        box = place.bounding_box()
+        return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, box["width"]
+
+    def changed_from(transform):
+        page.wait_for_function("([el, old]) => el.getAttribute('transform') !== old",
+                               arg=[layer.element_handle(), transform], timeout=5_000)
+        return layer.get_attribute("transform")
+
+    *_, width = centre()
+    page.click("#map-zoom-in")
+    zoomed = changed_from(world)
+    assert "scale(2.0000)" in zoomed
+    assert page.get_attribute("#map g.land", "stroke-width") == "0.2500"
+    assert centre()[2] == pytest.approx(width, abs=1)  # same size on screen
+    page.click("#map-reset")
+    assert changed_from(zoomed) == world
+
+    x, y, _ = centre()
+    page.mouse.move(x, y)
+    page.mouse.wheel(0, -300)
+    wheeled = changed_from(world)
+    assert float(re.search(r"scale\(([\d.]+)\)", wheeled)[1]) > 1.5
+    assert centre()[:2] == pytest.approx((x, y), abs=1.5)  # zoomed around the pointer
+    map_box = page.locator("#map svg").bounding_box()
+    dx = 80 if x > map_box["x"] + map_box["width"] / 2 else -80
+    dy = 40 if y > map_box["y"] + map_box["height"] / 2 else -40
+    page.mouse.down()
+    page.mouse.move(x + dx / 2, y + dy / 2)
+    page.mouse.move(x + dx, y + dy)
+    page.mouse.up()
+    changed_from(wheeled)
+    assert centre()[:2] == pytest.approx((x + dx, y + dy), abs=1.5)
+    assert "#/map" in page.url and "bbox" not in page.url  # a drag is not a click
+
+    x, y, _ = centre()
+    page.click("#map-select")
+    assert page.get_attribute("#map-select", "aria-pressed") == "true"
+    page.evaluate("delete document.body.dataset.loaded")
+    page.mouse.move(x - 25, y - 20)
+    page.mouse.down()
+    page.mouse.move(x, y)
+    page.mouse.move(x + 25, y + 20)
+    watched.shot("map-zoomed")  # zoomed, panned, the area being drawn
+    page.mouse.up()
+    watched.loaded()
+    bbox = re.search(r"bbox=([^&]+)", page.url)[1].replace("%2C", ",")
+    assert page.input_value("form.filters input[name=bbox]") == bbox
+    min_lon, min_lat, max_lon, max_lat = map(float, bbox.split(","))
+    assert min_lon < lon < max_lon and min_lat < lat < max_lat
+    assert max_lon - min_lon < 20 and max_lat - min_lat < 20
+    with coded.connect(read_only=True) as con:
+        inside = {row[0] for row in con.execute(
+            "SELECT id FROM events WHERE NOT negated AND location_lon BETWEEN ? AND ? "
+            "AND location_lat BETWEEN ? AND ?", [min_lon, max_lon, min_lat, max_lat]).fetchall()}
+        total = con.execute("SELECT count(*) FROM events WHERE NOT negated").fetchall()[0][0]
+    assert 1 <= len(inside) < total
+    listed = page.locator("#map-events #events-table tbody tr")
+    assert set(listed.evaluate_all("rows => rows.map(r => r.dataset.id)")) == inside
+    assert name in page.locator("#map circle.place").evaluate_all(
+        "circles => circles.map(c => c.dataset.name)")
+    assert page.locator("#map rect.bbox").count() == 1
+    assert "scale(1.0000)" not in layer.get_attribute("transform")  # fitted to the box
+    watched.shot("map-area")
+    watched.click_and_load(place)  # a click (not a drag) on a place opens its events
+    assert "#/events?" in page.url
+    assert page.input_value("form.filters input[name=bbox]") != bbox  # the place's own box
+    assert page.locator("#events-table tbody tr").count() >= 1
+    watched.clean()
+
+
 def test_filter_then_click_from_table_to_the_highlighted_evidence(server, watched):
     page = watched.page
     watched.open(server.url + "/#/events")

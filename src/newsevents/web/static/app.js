@@ -11,7 +11,8 @@ const FILTERS = [
   ["source", "Source", "RUS, RUSGOV, name"], ["target", "Target", "UKR"],
   ["type", "Type", "CONSULT"], ["cameo", "CAMEO", "04"], ["modality", "Modality", ""],
   ["since", "Since", "YYYY-MM-DD"], ["until", "Until", "YYYY-MM-DD"],
-  ["country", "Location country", "MLI"], ["q", "Text", "word"]];
+  ["country", "Location country", "MLI"], ["bbox", "Area", "min_lon,min_lat,max_lon,max_lat"],
+  ["q", "Text", "word"]];
 const MODALITIES = ["", "asserted", "intended", "historical", "hypothetical"];
 
 function el(tag, attrs, ...children) {
@@ -380,21 +381,66 @@ async function dyadPage(parts, params) {
 /* ---------------------------------------------------------------- map */
 let worldTopology = null;
 
+/* "min_lon,min_lat,max_lon,max_lat" as four numbers, or null. */
+function parseBbox(text) {
+  const box = String(text || "").split(",").map(Number);
+  return box.length === 4 && box.every(Number.isFinite) ? box : null;
+}
+
+/* A drawn box in degrees as a bbox filter, widened outwards to two decimals. */
+function bboxText([minLon, minLat, maxLon, maxLat]) {
+  const down = v => (Math.floor(v * 100) / 100).toFixed(2), up = v => (Math.ceil(v * 100) / 100).toFixed(2);
+  return [down(minLon), down(minLat), up(maxLon), up(maxLat)].join(",");
+}
+
 async function mapPage(params) {
   const form = filterForm(params);
   form.addEventListener("submit", e => { e.preventDefault(); go("/map", formValues(form)); });
   view.replaceChildren(el("h1", {}, "Map"), form);
-  const [places, world] = await Promise.all([
+  const [places, world, inArea] = await Promise.all([
     api("/v1/locations", params),
     worldTopology ? Promise.resolve(worldTopology)
-                  : fetch("/static/vendor/world-atlas-countries-110m.json").then(r => r.json())]);
+                  : fetch("/static/vendor/world-atlas-countries-110m.json").then(r => r.json()),
+    params.bbox ? api("/v1/events", Object.assign({}, params, {limit: 50})) : null]);
   worldTopology = world;
+  let map = null;
+  const tool = (id, label, title, onclick) =>
+    el("button", {type: "button", class: "secondary", id, title, "aria-label": title, onclick}, label);
+  const select = tool("map-select", "Select area", "Drag a rectangle on the map to keep only " +
+                      "the events inside it", () => {
+    const on = select.getAttribute("aria-pressed") !== "true";
+    select.setAttribute("aria-pressed", String(on));
+    map.selecting(on);
+  });
+  select.setAttribute("aria-pressed", "false");
   const card = el("div", {class: "card", id: "map"},
     el("h2", {}, `${places.places.length} places · ${places.unplaced_events} events without a place`),
-    el("p", {class: "muted"}, "Circle size: events; colour: green cooperation … red conflict. Click a place for its events."));
+    el("p", {class: "muted"}, "Circle size: events; colour: green cooperation … red conflict. " +
+                              "Click a place for its events; wheel or +/− to zoom, drag to pan."),
+    el("div", {class: "map-tools"},
+      tool("map-zoom-in", "+", "Zoom in", () => map.zoomBy(2)),
+      tool("map-zoom-out", "−", "Zoom out", () => map.zoomBy(0.5)),
+      tool("map-reset", "Reset view", "Show the whole world", () => map.reset()),
+      select,
+      params.bbox ? tool("map-clear-area", "Whole world", "Drop the area filter", () =>
+        go("/map", Object.assign({}, params, {bbox: ""}))) : null));
   view.appendChild(card);
-  Charts.worldMap(card, world, places.places, {onClick: p => go("/events", Object.assign({}, params, {
-    bbox: [p.lon - 0.01, p.lat - 0.01, p.lon + 0.01, p.lat + 0.01].map(v => v.toFixed(4)).join(",")}))});
+  map = Charts.worldMap(card, world, places.places, {
+    bbox: parseBbox(params.bbox),
+    onClick: p => go("/events", Object.assign({}, params, {
+      bbox: [p.lon - 0.01, p.lat - 0.01, p.lon + 0.01, p.lat + 0.01].map(v => v.toFixed(4)).join(",")})),
+    onSelect: box => {
+      form.elements.bbox.value = bboxText(box);
+      go("/map", formValues(form));
+    }});
+  if (inArea) {
+    view.appendChild(el("div", {class: "card", id: "map-events"},
+      el("h2", {}, `Events in the area ${params.bbox}: ${inArea.count}` +
+                   (inArea.next_cursor ? " (the first page)" : "")),
+      el("p", {}, el("a", {href: "#/events?" + new URLSearchParams(params)}, "Open them in the events view")),
+      inArea.events.length ? eventsTable(inArea.events, null, null)
+                           : el("p", {class: "muted"}, "No events in this area.")));
+  }
 }
 
 /* ---------------------------------------------------------------- network */

@@ -178,32 +178,158 @@ function topoRings(topology, objectName) {
   return shapes;
 }
 
-/* A world map (equirectangular, 85°N..58°S) with places as circles sized by events. */
-function worldMap(container, topology, places, {width = 1000, onClick} = {}) {
+/* Pan and zoom of `layer` inside a chart of width x height: wheel (around the pointer) and
+   drag. The map always covers the chart. onChange(k) after each change, so the caller can
+   keep strokes and circles the same size on screen. A drag does not end in a click. */
+function panZoom(svg, layer, width, height, {maxZoom = 32, onChange} = {}) {
+  const view = {k: 1, x: 0, y: 0};
+  const toChart = (clientX, clientY) => new DOMPoint(clientX, clientY)
+    .matrixTransform(svg.getScreenCTM().inverse());
+  const apply = () => {
+    view.x = Math.min(0, Math.max(width * (1 - view.k), view.x));
+    view.y = Math.min(0, Math.max(height * (1 - view.k), view.y));
+    layer.setAttribute("transform", `translate(${view.x.toFixed(2)} ${view.y.toFixed(2)}) ` +
+                                    `scale(${view.k.toFixed(4)})`);
+    if (onChange) onChange(view.k);
+  };
+  const zoomAt = (factor, cx, cy) => {
+    const k = Math.min(maxZoom, Math.max(1, view.k * factor));
+    view.x = cx - (cx - view.x) * k / view.k;
+    view.y = cy - (cy - view.y) * k / view.k;
+    view.k = k;
+    apply();
+  };
+  svg.addEventListener("wheel", event => {
+    event.preventDefault();
+    const p = toChart(event.clientX, event.clientY);
+    zoomAt(Math.exp(-event.deltaY * 0.002), p.x, p.y);
+  }, {passive: false});
+  let suppressClick = false;
+  svg.addEventListener("click", event => {
+    if (suppressClick) { event.stopPropagation(); suppressClick = false; }
+  }, true);
+  const controls = {
+    view,
+    /* While set, a drag belongs to someone else (the area selection), not to panning. */
+    dragHandler: null,
+    zoomBy: factor => zoomAt(factor, width / 2, height / 2),
+    reset: () => { Object.assign(view, {k: 1, x: 0, y: 0}); apply(); },
+    /* Show the rectangle x0..x1, y0..y1 of the layer's own coordinates, with a margin. */
+    fit: (x0, y0, x1, y1) => {
+      view.k = Math.min(maxZoom, Math.max(1, 0.6 * Math.min(width / Math.max(x1 - x0, 1e-6),
+                                                            height / Math.max(y1 - y0, 1e-6))));
+      view.x = width / 2 - view.k * (x0 + x1) / 2;
+      view.y = height / 2 - view.k * (y0 + y1) / 2;
+      apply();
+    },
+  };
+  svg.addEventListener("pointerdown", event => {
+    if (event.button !== 0) return;
+    event.preventDefault();
+    const start = toChart(event.clientX, event.clientY);
+    const origin = {x: view.x, y: view.y};
+    const handler = controls.dragHandler;
+    let moved = false;
+    const move = e => {
+      const p = toChart(e.clientX, e.clientY);
+      moved = moved || Math.hypot(p.x - start.x, p.y - start.y) > 3;
+      if (!moved) return;
+      if (handler) { handler.move(start, p); return; }
+      view.x = origin.x + p.x - start.x;
+      view.y = origin.y + p.y - start.y;
+      apply();
+    };
+    const up = e => {
+      window.removeEventListener("pointermove", move);
+      window.removeEventListener("pointerup", up);
+      if (!moved) return;
+      suppressClick = true;
+      setTimeout(() => { suppressClick = false; }, 0);
+      if (handler) handler.end(start, toChart(e.clientX, e.clientY));
+    };
+    window.addEventListener("pointermove", move);
+    window.addEventListener("pointerup", up);
+  });
+  apply();
+  return controls;
+}
+
+/* A world map (equirectangular, 85°N..58°S) with places as circles sized by events, zoomed
+   with the wheel and panned by dragging. `bbox` [min_lon, min_lat, max_lon, max_lat] is
+   outlined and fitted into view; onSelect(bbox) gets the box a person draws while
+   map.selecting(true). Returns {svg, zoomBy(factor), reset(), selecting(on)}. */
+function worldMap(container, topology, places, {width = 1000, onClick, onSelect, bbox} = {}) {
   const north = 85, south = -58, height = Math.round(width * (north - south) / 360);
   const x = lon => (lon + 180) / 360 * width, y = lat => (north - lat) / (north - south) * height;
+  const lon = px => px / width * 360 - 180, lat = py => north - py / height * (north - south);
   const svg = chartSvg(width, height, "map of events");
   svgEl("rect", {x: 0, y: 0, width, height, fill: "#f0f6fb"}, svg);
-  const land = svgEl("g", {}, svg);
+  const layer = svgEl("g", {class: "viewport"}, svg);
+  const land = svgEl("g", {class: "land"}, layer);
   for (const shape of topoRings(topology, "countries")) {
     // A ring that jumps across the antimeridian is drawn in pieces, not across the map.
     const d = shape.rings.map(r => r.map((p, i) =>
       (i === 0 || Math.abs(p[0] - r[i - 1][0]) > 180 ? "M" : "L") +
-      `${x(p[0]).toFixed(1)},${y(Math.max(p[1], south)).toFixed(1)}`).join("")).join("");
+      `${x(p[0]).toFixed(2)},${y(Math.max(p[1], south)).toFixed(2)}`).join("")).join("");
     titled(svgEl("path", {d, class: "country"}, land), shape.name || "");
   }
+  const area = bbox ? svgEl("rect", {class: "bbox", x: x(bbox[0]), y: y(bbox[3]),
+                                     width: x(bbox[2]) - x(bbox[0]),
+                                     height: y(bbox[1]) - y(bbox[3])}, layer) : null;
   const max = Math.max(1, ...places.map(p => p.events));
-  for (const p of places.slice().sort((a, b) => b.events - a.events)) {
-    const c = svgEl("circle", {cx: x(p.lon), cy: y(p.lat), r: 3 + 17 * Math.sqrt(p.events / max),
+  const circles = places.slice().sort((a, b) => b.events - a.events).map(p => {
+    const radius = 3 + 17 * Math.sqrt(p.events / max);
+    const c = svgEl("circle", {cx: x(p.lon), cy: y(p.lat), r: radius,
                                fill: toneColor(p.conflict / Math.max(p.events, 1)),
                                "fill-opacity": 0.75, stroke: "#fff", class: "place",
-                               "data-name": p.name || ""}, svg);
+                               "data-name": p.name || ""}, layer);
     titled(c, `${p.name || "?"} (${p.country || "?"}): ${p.events} events, ` +
               `${p.cooperation} cooperation, ${p.conflict} conflict`);
     if (onClick) c.addEventListener("click", () => onClick(p));
-  }
+    return [c, radius];
+  });
+  // Zooming scales the layer; strokes and circles shrink by as much, so they stay crisp and
+  // the same size on screen while the outlines grow.
+  const zoom = panZoom(svg, layer, width, height, {onChange: k => {
+    land.setAttribute("stroke-width", (0.5 / k).toFixed(4));
+    if (area) area.setAttribute("stroke-width", (2 / k).toFixed(4));
+    for (const [c, radius] of circles) {
+      c.setAttribute("r", (radius / k).toFixed(3));
+      c.setAttribute("stroke-width", (1 / k).toFixed(4));
+    }
+  }});
+  if (bbox) zoom.fit(x(bbox[0]), y(bbox[3]), x(bbox[2]), y(bbox[1]));
+  const selection = svgEl("rect", {class: "selection", visibility: "hidden"}, svg);
+  const corners = (a, b) => {
+    const [x0, x1] = [Math.min(a.x, b.x), Math.max(a.x, b.x)];
+    const [y0, y1] = [Math.min(a.y, b.y), Math.max(a.y, b.y)];
+    return {x0, y0, x1, y1};
+  };
+  const drawBox = {
+    move: (a, b) => {
+      const c = corners(a, b);
+      for (const [k, v] of Object.entries({x: c.x0, y: c.y0, width: c.x1 - c.x0,
+                                           height: c.y1 - c.y0})) selection.setAttribute(k, v);
+      selection.setAttribute("visibility", "visible");
+    },
+    end: (a, b) => {
+      selection.setAttribute("visibility", "hidden");
+      // From the chart's coordinates through the zoom to the map's, then to degrees.
+      const c = corners(a, b), v = zoom.view;
+      const mapX = px => (px - v.x) / v.k, mapY = py => (py - v.y) / v.k;
+      const clamp = (value, limit) => Math.min(limit, Math.max(-limit, value));
+      if (onSelect) onSelect([clamp(lon(mapX(c.x0)), 180), clamp(lat(mapY(c.y1)), 90),
+                              clamp(lon(mapX(c.x1)), 180), clamp(lat(mapY(c.y0)), 90)]);
+    },
+  };
   container.appendChild(svg);
-  return svg;
+  return {
+    svg, zoomBy: zoom.zoomBy, reset: zoom.reset,
+    selecting: on => {
+      zoom.dragHandler = on ? drawBox : null;
+      svg.classList.toggle("selecting", on);
+    },
+  };
 }
 
 /* Nodes and directed weighted edges, laid out by a deterministic force simulation. */
