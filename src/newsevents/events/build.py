@@ -3,6 +3,7 @@ modality, date, confidence; then one record per event per article."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Span
@@ -53,8 +54,7 @@ def finish(draft: Draft, sent: Span, sentence_index: int, article: Article, lexi
         elif plover in FUTURE_TO_THREATEN:
             code = lexicon.complements.get(("13", plover), "130")
     lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
-    text_lower = sent.text.lower()
-    contexts = _contexts(lemmas, text_lower, lexicon)
+    contexts = _contexts(sent, lexicon, original)
     code = _refine(code, contexts, lemmas, lexicon)
     entry = lexicon.code(code)
     plover = entry.plover
@@ -160,15 +160,90 @@ def _shift(actors: tuple[Actor, ...], offset: int, original) -> tuple[Actor, ...
                          text=original(a.start, a.end)) for a in actors)
 
 
-def _contexts(lemmas: set[str], text: str, lexicon: Lexicon) -> list[str]:
-    found: list[str] = []
-    for word, contexts in lexicon.contexts.items():
-        hit = (word in text) if " " in word else (word in lemmas)
-        if hit:
-            for c in contexts:
-                if c not in found:
-                    found.append(c)
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+PARAGRAPH_MIN_CUES = 2  # cue words in the rest of the paragraph that make its context strong
+WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+def _contexts(sent: Span, lexicon: Lexicon, original) -> list[str]:
+    """PLOVER contexts from the event's sentence, then from its paragraph (text between blank
+    lines) with a weaker weight: a context the other sentences of the paragraph cue at least
+    PARAGRAPH_MIN_CUES times (one passing word is not the paragraph's topic). The paragraph is
+    read from the article as written (`original(start, end)` in Doc offsets), since the
+    prefilter may have skipped the parse of its other sentences."""
+    found = list(_token_cues(sent, lexicon))
+    text = sent.doc.text
+    breaks = [m.span() for m in PARAGRAPH_BREAK.finditer(text)]
+    # spaCy keeps whitespace (a break, a sentence the prefilter blanked) in the sentence
+    text_start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+    text_end = sent.start_char + len(sent.text.rstrip())
+    start = max((end for _, end in breaks if end <= text_start), default=0)
+    end = min((begin for begin, _ in breaks if begin >= text_end), default=len(text))
+    rest = original(start, text_start) + " " + original(text_end, end)
+    for context, cues in _text_cues(rest, lexicon).items():
+        if cues >= PARAGRAPH_MIN_CUES and context not in found:
+            found.append(context)
     return found
+
+
+def _token_cues(sent: Span, lexicon: Lexicon) -> dict[str, int]:
+    """Cues among parsed tokens: lemma or word form. Words inside a multi-word name ('West
+    Bank', 'Human Rights Watch') are not cues, unless the whole name is one ('Al-Qaeda')."""
+    names = {i: ent for ent in sent.ents if len(ent) > 1 for i in range(ent.start, ent.end)}
+    forms, pieces, whole = [], [], []
+    for token in sent:
+        name = names.get(token.i)
+        if name is not None:
+            if token.i == name.start:
+                whole.append(name.text.lower().removeprefix("the "))
+            pieces.append(" ")
+            continue
+        forms.append({token.lemma_.lower(), token.lower_})
+        pieces.append(token.text_with_ws.lower())
+    return _cue_counts(forms, "".join(pieces), whole, lexicon)
+
+
+def _text_cues(text: str, lexicon: Lexicon) -> dict[str, int]:
+    """Cues in unparsed text: word forms with regular endings undone ('elections', 'voted').
+    A capitalised word next to another is part of a name ('World Bank') and not a cue."""
+    words = list(WORD.finditer(text))
+    capital = [w.group()[0].isupper() for w in words]
+    forms, kept = [], []
+    for n, w in enumerate(words):
+        beside = [capital[m] for m in (n - 1, n + 1) if 0 <= m < len(words)
+                  and text[min(w.end(), words[m].end()):max(w.start(), words[m].start())]
+                  .isspace()]
+        if capital[n] and any(beside):
+            kept.append(" ")
+            continue
+        forms.append(_word_forms(w.group().lower()))
+        kept.append(w.group().lower())
+    return _cue_counts(forms, " ".join(kept), [], lexicon)
+
+
+def _word_forms(word: str) -> set[str]:
+    forms = {word}
+    for ending, replacements in (("ies", ("y",)), ("es", ("", "e")), ("s", ("",)),
+                                 ("ed", ("", "e")), ("ing", ("", "e"))):
+        if word.endswith(ending) and not word.endswith("ss") and len(word) > len(ending) + 2:
+            forms.update(word[:-len(ending)] + r for r in replacements)
+    return forms
+
+
+def _cue_counts(forms: list[set[str]], text: str, names: list[str],
+                lexicon: Lexicon) -> dict[str, int]:
+    """Context -> number of cues, in order of first cue: one per word whose forms include a
+    cue, per phrase cue found in `text` (cues that are not one plain word) and per whole name
+    that is a cue."""
+    counts: dict[str, int] = {}
+    phrases = (w for w in lexicon.contexts if not w.isalpha())
+    hits = [next((f for f in sorted(word) if f in lexicon.contexts), None) for word in forms]
+    hits += [p for p in phrases
+             for _ in re.finditer(rf"(?<![\w-]){re.escape(p)}(?![\w-])", text)]
+    for cue in [h for h in hits if h] + [n for n in names if n in lexicon.contexts]:
+        for c in lexicon.contexts[cue]:
+            counts[c] = counts.get(c, 0) + 1
+    return counts
 
 
 def _refine(code: str, contexts: list[str], lemmas: set[str], lexicon: Lexicon) -> str:
