@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import subprocess
 
-from conftest import SEED
+from conftest import CLI, SEED
 from conftest import run_cli as run
 
 
@@ -22,6 +23,21 @@ def test_pretty_table():
     assert out.returncode == 0
     assert "Vladimir Putin (RUSGOV) -> CONSULT 041 [phone]" in out.stdout
     assert out.stdout.rstrip().endswith("events")
+
+
+def test_quickstart_stores_the_seed_in_the_default_store_and_lists_it(tmp_path):
+    """The README's first command, run in an empty folder (default store newsevents.duckdb)."""
+    def run_here(*args):
+        return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=300,
+                              cwd=tmp_path)
+    stored = run_here("ingest", str(SEED))
+    assert stored.returncode == 0, stored.stderr
+    assert (tmp_path / "newsevents.duckdb").exists()
+    listed = run_here("events", "--format", "table")
+    assert listed.returncode == 0, listed.stderr
+    assert "CONSULT" in listed.stdout and "phone" in listed.stdout and "Sahel" in listed.stdout
+    again = run_here("ingest", str(SEED))
+    assert "0 new, 1 already present" in again.stdout + again.stderr
 
 
 def test_stdin_text_and_jsonl():

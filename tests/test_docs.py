@@ -29,4 +29,5 @@ def test_quickstart_has_exactly_two_commands():
     block = re.search(r"```(?:sh|bash|console)?\n(.*?)```", section, re.S).group(1)
     commands = [line for line in block.splitlines() if line.strip()]
     assert len(commands) == 2
-    assert "newsevents code" in commands[0] and "pytest" in commands[1]
+    assert "newsevents ingest" in commands[0] and "newsevents events" in commands[0]
+    assert "pytest" in commands[1]
