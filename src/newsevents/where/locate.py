@@ -292,8 +292,8 @@ class PlaceLocator:
         candidates = self.gaz.lookup(parts[0]) if parts else []
         if not candidates:
             return None
-        qualifier = {p.country for part in parts[1:] for p in self.gaz.lookup(part)} | \
-            {p.admin1 for part in parts[1:] for p in self.gaz.lookup(part) if p.admin1}
+        qualifiers = [p for part in parts[1:] for p in self.gaz.lookup(part)]
+        qualifier = {p.country for p in qualifiers} | {p.admin1 for p in qualifiers if p.admin1}
         narrowed = [p for p in candidates if p.country in qualifier or p.admin1 in qualifier]
         return max(narrowed or candidates, key=lambda p: (PRECISION_RANK[p.precision] == 0,
                                                           p.population))
