@@ -283,3 +283,67 @@ def test_past_meeting_recalled_in_passing_is_historical(code):
     e = one(found, "CONSULT")
     assert e["modality"] == "historical" and e["date"] == "2021-01-01"
     assert countries(e["source"]) == {"KEN", "UGA"}
+
+
+def test_talks_with_someone_are_had_by_both(code):
+    e = one(code("Kenya's foreign minister held talks with Ethiopian President Taye Atske "
+                 "Selassie in Addis Ababa."), "CONSULT")
+    assert countries(e["source"]) == {"KEN", "ETH"} == countries(e["target"])
+
+
+def test_visit_goes_one_way(code):
+    e = one(code("The Turkish president visited Azerbaijan on Tuesday."), "CONSULT")
+    assert countries(e["source"]) == {"TUR"} and countries(e["target"]) == {"AZE"}
+
+
+def test_requested_act_is_kept_with_modality_requested(code):
+    events = code("Niger's junta asked Russia to send troops to Niamey.")
+    request = one(events, "REQUEST")
+    assert countries(request["source"]) == {"NER"} and countries(request["target"]) == {"RUS"}
+    asked = [e for e in events if e["modality"] == "requested"]
+    assert asked and asked[0]["negated"] is True  # not counted: it has not happened
+    assert countries(asked[0]["source"]) == {"RUS"}
+
+
+def test_requested_act_is_not_counted_by_evaluate(coder):
+    from newsevents.evaluate import predict
+    preds = predict([{"id": "r1", "text": "Chad urged France to withdraw its troops."}], coder)
+    assert [p["event"] for p in preds] == ["REQUEST"]
+
+
+def test_past_tense_verb_parsed_as_noun_modifier_is_the_main_verb(code):
+    e = one(code("The Ukrainian foreign minister called on Germany to deliver more air "
+                 "defence systems to Kyiv."), "REQUEST")
+    assert countries(e["source"]) == {"UKR"} and countries(e["target"]) == {"DEU"}
+
+
+def test_participle_after_a_noun_stays_a_modifier():
+    from newsevents.nlp import load_pipeline
+    doc = load_pipeline()("Three soldiers killed in attack on convoy")
+    assert doc[2].dep_ == "acl" and doc[1].dep_ == "ROOT"
+
+
+def test_vow_read_through_an_infinitive_parsed_as_adverbial(code):
+    e = one(code("Houthi leaders have sworn to fight until Israel ends the war."), "THREATEN")
+    assert countries(e["source"]) == {"YEM"}
+
+
+def test_will_not_give_permission_is_a_refusal(code):
+    e = one(code("Hungary said it would not give permission to Ukraine to use the pipeline."),
+            "REJECT")
+    assert countries(e["source"]) == {"HUN"} and countries(e["target"]) == {"UKR"}
+
+
+def test_suspension_reaches_its_target_through_of(code):
+    e = one(code("Poland announced a suspension of rail links with Belarus."), "SANCTION")
+    assert countries(e["target"]) == {"BLR"}
+
+
+@pytest.mark.parametrize("text", [
+    "Hungary blocked the bridge for a week, reports aid agencies.",
+    "Four protesters were arrested in Tbilisi during an EU summit, police said.",
+    "Armenia demanded a ceasefire before allowing Red Cross aid convoys into the region.",
+])
+def test_names_and_time_anchors_are_not_events(code, text):
+    kinds = {e["event"] for e in code(text)}
+    assert not kinds & {"AID", "CONSULT"}, kinds

@@ -10,7 +10,14 @@ from spacy.tokens import Span
 
 from ..records import Actor, Article, Event
 from ..when import event_date
-from .coder import FUTURE_TO_AGREE, FUTURE_TO_THREATEN, PHONE_WORDS, RECIPROCAL, Draft
+from .coder import (
+    FUTURE_TO_AGREE,
+    FUTURE_TO_THREATEN,
+    PHONE_WORDS,
+    RECIPROCAL,
+    Draft,
+    unique_actors,
+)
 from .lexicon import Lexicon
 
 # Confidence from the evidence of a draft: how the trigger was found, whether both sides were
@@ -64,6 +71,10 @@ def finish(draft: Draft, sent: Span, sentence_index: int, article: Article, lexi
         entry = lexicon.code(code)
     source, target = _orient(draft.source, draft.target, plover, draft.location,
                              domestic=plover in DOMESTIC or mode in DOMESTIC_THREATS)
+    if code in MUTUAL_CODES and source and target:
+        # "X held talks with Y": a conversation is had by both; each side is the other's
+        # counterpart, as PLOVER codes a meeting.
+        source, target = unique_actors(source + target), unique_actors(target + source)
     if plover == "CONSULT" and mode is None and draft.location and \
             sent.start_char <= draft.location[0].start < sent.end_char:
         mode = _meeting_mode(source, target, draft.location)  # placed by its own sentence
@@ -74,8 +85,8 @@ def finish(draft: Draft, sent: Span, sentence_index: int, article: Article, lexi
                       future=modality == "intended")
     if date.historical and modality == "asserted":
         modality = "historical"
-    if modality == "denied":
-        negated = True  # its own actor says it did not happen
+    if modality in ("denied", "requested"):
+        negated = True  # its own actor says it did not happen; or it is only asked for
     elif negated:
         modality = "negated"
     confidence = BASE_CONFIDENCE[draft.via]
@@ -303,6 +314,9 @@ def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | 
     return source, target
 
 
+# CAMEO codes of conversations, had by both sides alike (not visits, hosting or mediation,
+# which go one way).
+MUTUAL_CODES = {"040", "041", "046"}
 # Kinds of event that, with no target named, are aimed at the country they happen in.
 DOMESTIC = {"PROTEST", "COERCE", "CONCEDE"}
 # Threats of repression at home ("threatened to impose a curfew in Algiers"): like DOMESTIC.

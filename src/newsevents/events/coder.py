@@ -46,6 +46,12 @@ MEASURE_NOUNS = {"dollar", "euro", "ton", "tonne", "million", "billion", "pound"
                  "consignment", "package", "worth", "amount", "lot", "part", "day", "week",
                  "month", "hour", "year", "round", "series", "wave", "number", "hundred",
                  "thousand", "dozen", "score", "group", "batch"}
+# Nouns of people and bodies: "aid agencies", "peace envoy", "relief workers" name who does
+# the modifier's kind of work, not an event.
+AGENTIVE_NOUNS = {"agency", "organization", "organisation", "group", "worker", "official",
+                  "charity", "body", "committee", "team", "chief", "coordinator", "envoy",
+                  "staff", "volunteer", "donor", "expert", "ministry", "office", "negotiator",
+                  "mediator", "monitor", "observer", "delegation", "delegate", "activist"}
 # Verbs whose subject is the recipient: "received weapons from X" -> X gave to the subject.
 RECIPIENT_VERBS = {"receive", "obtain", "get"}
 # Reported events that, told by a named actor about another, are accusations ("the US said
@@ -62,6 +68,8 @@ RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REJECT", "ASSAULT"}
 # ("before they demobilize", "until their demands are met"); "after"/"as" clauses tell events
 # of their own and are coded.
 BACKGROUND_MARKS = {"before", "until"}
+# Prepositions whose event noun only tells when something else happened.
+TIME_PREPS = {"during", "amid", "ahead", "before", "until", "throughout"}
 FRAME_ROOTS = {"intent": "03", "threat": "13", "refusal": "12", "preparation": "15"}
 PHONE_WORDS = {"phone", "telephone", "call", "phoned", "telephoned"}
 
@@ -157,7 +165,8 @@ class SentenceCoder:
             return max(plain, key=Trigger.specificity)
         # "a mediation effort", "aid deliveries": the event is in the modifier; not so when
         # the noun names the actor ("peacekeeping troops", "a peacekeeping force").
-        if any(a.kind == "agent" for a in self.actors.get(token.i, ())):
+        if any(a.kind == "agent" for a in self.actors.get(token.i, ())) \
+                or lemma in AGENTIVE_NOUNS:
             return None
         for c in token.children:
             if c.dep_ == "compound" and c.pos_ == "NOUN":
@@ -186,7 +195,11 @@ class SentenceCoder:
         return found
 
     # -- arguments ---------------------------------------------------------------------------
-    def actors_at(self, token: Token | None, depth: int = 0) -> tuple[Actor, ...]:
+    def actors_at(self, token: Token | None, depth: int = 0, reach: int = 1
+                  ) -> tuple[Actor, ...]:
+        """The actors a phrase names: its own, or those of the phrases it reaches through a
+        preposition ("ties between Russia and Mali"), one step away; two through "of"
+        ("a suspension of air links with Serbia")."""
         if token is None:
             return ()
         found: list[Actor] = []
@@ -194,13 +207,14 @@ class SentenceCoder:
             here = self.actors.get(t.i, ())
             if here:
                 found.extend(here)
-            elif depth == 0 and t.pos_ in ("NOUN", "PRON", "PROPN"):
+            elif depth < reach and t.pos_ in ("NOUN", "PRON", "PROPN"):
                 for prep in t.children:
                     if prep.dep_ == "prep" and prep.lower_ in REACHING_PREPS:
+                        further = 2 if depth == 0 and prep.lower_ == "of" else reach
                         for pobj in prep.children:
                             if pobj.dep_ == "pobj":
-                                found.extend(self.actors_at(pobj, depth + 1))
-        return _unique(found)
+                                found.extend(self.actors_at(pobj, depth + 1, further))
+        return unique_actors(found)
 
     def subject(self, verb: Token) -> tuple[tuple[Actor, ...], bool]:
         """The agent of `verb` and whether the verb is passive."""
@@ -375,9 +389,7 @@ class SentenceCoder:
             elif frame == "accusation":
                 drafts.extend(self.accusation_event(t))
             else:
-                draft = self.frame_event(t, frame)
-                if draft:
-                    drafts.append(draft)
+                drafts.extend(self.frame_event(t, frame))
         for t in tokens:
             if t.i not in self.used:
                 drafts.extend(self.verb_events(t))
@@ -401,7 +413,9 @@ class SentenceCoder:
                 for p in c.children:
                     if p.dep_ == "pcomp" and p.pos_ == "VERB":
                         return p
-        return None
+        # "have sworn to fight until ...": the parse may take the infinitive for an adverbial.
+        return next((c for c in verb.rights if c.dep_ == "advcl" and c.pos_ == "VERB" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
 
     def events_of(self, verb: Token) -> list[tuple[Trigger, Token, Token | None]]:
         """The events a verb stands for, one per object where objects differ ("expressed
@@ -460,7 +474,9 @@ class SentenceCoder:
                       trigger=self.sent.doc[verb.i: verb.i + 1], source=source, target=target,
                       negated=self.negated(verb), via="frame", clause=verb)]
 
-    def frame_event(self, verb: Token, frame: str) -> Draft | None:
+    def frame_event(self, verb: Token, frame: str) -> list[Draft]:
+        """The event a frame verb makes of its complement ("pledged to bolster": AGREE), and
+        for a request, also the act asked for, with modality requested."""
         comp = self.complement(verb)
         own_rule = self.verb_rule(verb)
         if frame == "preparation":
@@ -471,23 +487,25 @@ class SentenceCoder:
             frame = "preparation" if (FRAME_ROOTS["preparation"], plover or "") in \
                 self.lex.complements else "attempt"
         if frame == "attempt":
-            return None  # transparent: the complement is coded with this verb's subject
+            return []  # transparent: the complement is coded with this verb's subject
         if comp is None and frame != "request":
             if own_rule is None:
-                return None
+                return []
             comp_event = None
         else:
             comp_events = self.events_of(comp) if comp is not None else []
             comp_event = comp_events[0] if comp_events else None
         if frame == "request" and comp is not None and comp.dep_ == "ccomp" \
                 and comp_event is None and own_rule is None:
-            return None  # "insisted (that) unrest reflected ...": a claim, not a request
+            return []  # "insisted (that) unrest reflected ...": a claim, not a request
         source, passive = self.subject(verb)
         if passive and not source and frame in ("intent", "threat"):
             # "Vietnam is committed to opening ...": the one committed is the one promising.
             source = self.actors_at(next((c for c in verb.children
                                           if c.dep_ in PASSIVE_SUBJECT_DEPS), None))
-        if frame == "request" and comp is not None and not self.objects(verb) and not any(
+        asked = self.objects(verb) or [c for c in verb.children
+                                       if c.dep_ == "prep" and c.lower_ in ("on", "upon")]
+        if frame == "request" and comp is not None and not asked and not any(
                 c.dep_ in SUBJECT_DEPS for c in comp.children):
             frame = "intent"  # "wants to help Israel": the wanter's own intent
         if frame == "request":
@@ -499,12 +517,18 @@ class SentenceCoder:
         else:
             root = FRAME_ROOTS[frame]
             target = ()
+        requested: list[Draft] = []
         if comp_event:
             rule, trig, noun = comp_event
             inner = self.lex.code(rule.cameo)
-            if not target:
-                target = self.target(comp, noun,
-                                     objects=not rule.cameo.startswith(OWN_MEANS_CODES))
+            inner_target = self.target(comp, noun,
+                                       objects=not rule.cameo.startswith(OWN_MEANS_CODES))
+            if frame == "request" and target:
+                requested.append(Draft(
+                    cameo=rule.cameo, trigger=self.sent.doc[trig.i: trig.i + 1], source=target,
+                    target=inner_target, mode=rule.mode, negated=self.negated(comp, noun),
+                    modality="requested", via="frame", clause=comp))
+            target = target or inner_target
             code = self.lex.complements.get((root, inner.plover or ""))
             if frame == "refusal" and inner.plover in ("REJECT", "ACCUSE", "THREATEN"):
                 code = None
@@ -512,7 +536,7 @@ class SentenceCoder:
             self.used.update({trig.i, comp.i})
         else:
             if own_rule is None and frame not in ("request", "intent"):
-                return None
+                return []
             code = own_rule.cameo if own_rule else root + "0"
             if comp is not None:
                 self.used.add(comp.i)
@@ -525,12 +549,12 @@ class SentenceCoder:
         if frame == "intent" and code[:2] != "03":
             modality = "asserted"  # a vow to fight is a threat made now
         sentence_modality = self.modality(verb)
-        return Draft(
+        return [Draft(
             cameo=code, trigger=self.sent.doc[verb.i: verb.i + 1], source=source, target=target,
             negated=self.negated(verb), via="frame",
             modality=sentence_modality if sentence_modality != "asserted" else modality,
             clause=verb,
-        )
+        ), *requested]
 
     def is_purpose(self, verb: Token) -> bool:
         """"staged demonstrations to demand reforms", "opened fire, killing one": a purpose or
@@ -559,9 +583,11 @@ class SentenceCoder:
                 head = verb.head
                 return not (head.dep_ == "attr" and any(c.lower_ == "there" for c in
                                                         head.head.children))
-            if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS
-                                            for c in verb.children):
-                head = verb.head  # background to an event of the main clause, if it has one
+            before = verb.dep_ == "pcomp" and verb.head.lower_ in BACKGROUND_MARKS
+            if before or verb.dep_ == "advcl" and any(
+                    c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in verb.children):
+                # background to an event of the main clause, if it has one
+                head = verb.head.head if before else verb.head
                 return bool(self.events_of(head)) or self.lex.frames.get(
                     head.lemma_.lower()) not in (None, "speech")
             if verb.dep_ not in ("xcomp", "conj", "advcl", "ccomp") or verb.head.i == verb.i \
@@ -680,7 +706,9 @@ class SentenceCoder:
         if not source:
             return None
         historical = self.dated_in_the_past(noun)
-        if clause.pos_ in ("VERB", "AUX") and self.is_background(clause) and not historical:
+        if not historical and (noun.dep_ == "pobj" and noun.head.lower_ in TIME_PREPS or (
+                clause.pos_ in ("VERB", "AUX") and self.is_background(clause))):
+            # "rioting during a G8 summit": the summit dates the news, it is not the news.
             return None  # (a past event recalled in passing is still coded, as historical)
         if not target and clause.pos_ in ("VERB", "AUX"):
             governing, _ = self.subject(clause)
@@ -736,7 +764,7 @@ def _location(sent: Span, actors: dict, places: dict) -> tuple[Actor, ...]:
     return ()
 
 
-def _unique(actors: list[Actor]) -> tuple[Actor, ...]:
+def unique_actors(actors: list[Actor]) -> tuple[Actor, ...]:
     seen = []
     for a in actors:
         if all((a.name, a.country, a.code) != (b.name, b.country, b.code) for b in seen):
