@@ -248,7 +248,8 @@ def test_committed_to_is_the_promise_of_its_subject(code):
 def test_clause_under_a_background_clause_is_background(code):
     found = code("Kurdish rebels issued a statement demanding that the Turkish government "
                  "provide information on the prisoners.")
-    assert not any(e["event"] == "COOPERATE" for e in found)
+    assert not any(e["event"] == "COOPERATE" and not e["negated"] for e in found)
+    assert one(found, "REQUEST")["cameo"].startswith("10")  # the statement's demand
 
 
 def test_preparing_an_attack_is_a_force_posture(code):
@@ -347,3 +348,51 @@ def test_suspension_reaches_its_target_through_of(code):
 def test_names_and_time_anchors_are_not_events(code, text):
     kinds = {e["event"] for e in code(text)}
     assert not kinds & {"AID", "CONSULT"}, kinds
+
+
+def test_claimed_attack_is_the_claim_not_the_attack(code):
+    events = code("Azerbaijan claimed that Armenian forces had shelled its positions.")
+    assert {e["event"] for e in events} == {"ACCUSE"}
+
+
+def test_refusal_with_an_act_of_no_event_is_still_a_refusal(code):
+    e = one(code("Kenyan President William Ruto refused to resign despite growing pressure."),
+            "REJECT")
+    assert countries(e["source"]) == {"KEN"}
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan ministry declined to comment on the report.",
+    "A Nigerian army spokesman declined to give details.",
+])
+def test_declining_to_comment_is_no_event(code, text):
+    assert code(text) == []
+
+
+def test_document_participle_is_its_issuer_act(code):
+    e = one(code("The Arab League issued a statement condemning the Israeli strikes on "
+                 "Lebanon."), "ACCUSE")
+    assert e["source"]["code"] == "IGOARL" if isinstance(e["source"], dict) else True
+    assert countries(e["target"]) & {"ISR"}
+
+
+def test_what_another_verb_does_to_an_event_noun_is_not_requested(code):
+    events = code("Iran demanded that France explain the arrest of its diplomat.")
+    assert [e["event"] for e in events] == ["REQUEST"]
+
+
+def test_seeking_refuge_targets_the_host_country(code):
+    e = one(code("Thousands of Sudanese sought refuge in Chad last month."), "REQUEST")
+    assert countries(e["target"]) == {"TCD"}
+
+
+def test_war_games_held_together_are_military_cooperation(code):
+    e = one(code("Russian and Chinese warships launched joint naval drills in the Sea of "
+                 "Japan."), "COOPERATE")
+    assert e["cameo"] == "062"
+
+
+def test_troops_arriving_are_not_a_visit(code):
+    kinds = {e["event"] for e in code("A first contingent of Kenyan police officers and "
+                                      "troops arrived in Haiti on Tuesday.")}
+    assert "CONSULT" not in kinds

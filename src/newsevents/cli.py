@@ -231,6 +231,8 @@ def evaluate(gold, errors, as_json, predictions, model, knowledge):
     from .evaluate import evaluate_file, format_report
     coder = _coder(_options(model, knowledge))
     results = {}
+    if predictions:
+        open(predictions, "w").close()  # a re-run replaces the file; the gold files append
     for path in gold:
         result = evaluate_file(path, coder)
         results[path] = result

@@ -60,6 +60,9 @@ def finish(draft: Draft, sent: Span, sentence_index: int, article: Article, lexi
             code = lexicon.complements.get(("03", plover), "030")
         elif plover in FUTURE_TO_THREATEN:
             code = lexicon.complements.get(("13", plover), "130")
+    if code == SHOW_OF_FORCE and (len({a.country for a in draft.source if a.country}) > 1 or any(
+            c.lower_ == "joint" for c in draft.trigger.root.children)):
+        code = MILITARY_COOPERATION  # "French and Egyptian warships launched war games"
     lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
     contexts = _contexts(sent, lexicon, original)
     code = _refine(code, contexts, lemmas, lexicon)
@@ -314,6 +317,9 @@ def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | 
     return source, target
 
 
+# A show of force put on by several countries together, or called joint, is military
+# cooperation.
+SHOW_OF_FORCE, MILITARY_COOPERATION = "150", "062"
 # CAMEO codes of conversations, had by both sides alike (not visits, hosting or mediation,
 # which go one way).
 MUTUAL_CODES = {"040", "041", "046"}
@@ -324,7 +330,7 @@ DOMESTIC_THREATS = {"restrict", "curfew"}
 # Material kinds of event whose place, with no target named, is what they are done to
 # (not so for words: condemning an attack in Russia does not accuse Russia).
 LOCATED = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "CONCEDE", "AID", "AGREE",
-           "SANCTION", "CONSULT"}
+           "SANCTION", "CONSULT", "REQUEST"}
 # Kinds of event that, with no agent named, are coded to the country where they happen.
 UNATTRIBUTED = {"ASSAULT"}
 # Sectors of the state: their domestic events are aimed at the population, the others' at

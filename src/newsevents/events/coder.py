@@ -52,6 +52,21 @@ AGENTIVE_NOUNS = {"agency", "organization", "organisation", "group", "worker", "
                   "charity", "body", "committee", "team", "chief", "coordinator", "envoy",
                   "staff", "volunteer", "donor", "expert", "ministry", "office", "negotiator",
                   "mediator", "monitor", "observer", "delegation", "delegate", "activist"}
+# Nouns of armed bodies: their arrival is a deployment, not a visit.
+FORCE_NOUNS = {"troop", "troops", "soldier", "peacekeeper", "force", "contingent", "battalion",
+               "brigade", "unit", "deployment", "marine", "paratrooper"}
+# Verbs that only carry the event noun they take ("held talks", "imposed sanctions"); under a
+# request, what another verb does to an event noun ("explain the arrest") is not what is asked.
+LIGHT_VERBS = {"hold", "launch", "provide", "give", "grant", "impose", "stage", "carry",
+               "conduct", "pay", "make", "send", "deliver", "offer", "extend", "resume", "start",
+               "begin", "open", "lift", "end", "allow", "permit", "accept"}
+# Documents whose content, told by a participle, is their issuer's act: "issued a statement
+# condemning ...", "adopted a resolution calling on ...".
+DOCUMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "resolution", "letter",
+                  "message", "note", "decree", "motion", "report", "memorandum", "petition"}
+# Complements of a refusal that only withhold words ("declined to comment").
+WORDS_WITHHELD = {"comment", "elaborate", "confirm", "disclose", "identify", "reveal", "answer",
+                  "specify", "name", "detail", "say", "speak", "respond", "give"}
 # Verbs whose subject is the recipient: "received weapons from X" -> X gave to the subject.
 RECIPIENT_VERBS = {"receive", "obtain", "get"}
 # Reported events that, told by a named actor about another, are accusations ("the US said
@@ -247,7 +262,10 @@ class SentenceCoder:
         if verb.dep_ == "relcl":
             return self.actors_at(verb.head), False
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
-            return self.actors_at(verb.head), False
+            found = self.actors_at(verb.head)
+            if not found and self.document_content(verb) and verb.head.head.pos_ == "VERB":
+                found = self.subject(verb.head.head)[0]  # the issuer
+            return found, False
         return (), False
 
     def target(self, verb: Token, noun: Token | None = None, *, objects: bool = True
@@ -459,6 +477,10 @@ class SentenceCoder:
         claims = verb.lemma_.lower() in CLAIM_VERBS or leads
         if claims and inner in ACCUSABLE and named and target and \
                 {a.country for a in named} != {a.country for a in target}:
+            if verb.lemma_.lower() in CLAIM_VERBS:
+                # "the US claimed that ISIL had attacked Iraq": the claim is the news, the
+                # attack only alleged.
+                self.used.update(t.i for t in comp.subtree)
             return [Draft(cameo="112", trigger=self.sent.doc[verb.i: verb.i + 1],
                           source=tuple(named), target=target, via="frame", clause=verb)]
         return []
@@ -488,6 +510,11 @@ class SentenceCoder:
                 self.lex.complements else "attempt"
         if frame == "attempt":
             return []  # transparent: the complement is coded with this verb's subject
+        if frame == "refusal" and comp is not None and (
+                comp.lemma_.lower() in WORDS_WITHHELD
+                or self.lex.frames.get(comp.lemma_.lower()) == "speech"):
+            self.used.update({verb.i, comp.i})
+            return []  # "declined to comment"
         if comp is None and frame != "request":
             if own_rule is None:
                 return []
@@ -523,7 +550,8 @@ class SentenceCoder:
             inner = self.lex.code(rule.cameo)
             inner_target = self.target(comp, noun,
                                        objects=not rule.cameo.startswith(OWN_MEANS_CODES))
-            if frame == "request" and target:
+            if frame == "request" and target and (noun is None or
+                                                  comp.lemma_.lower() in LIGHT_VERBS):
                 requested.append(Draft(
                     cameo=rule.cameo, trigger=self.sent.doc[trig.i: trig.i + 1], source=target,
                     target=inner_target, mode=rule.mode, negated=self.negated(comp, noun),
@@ -535,7 +563,7 @@ class SentenceCoder:
             code = code or (own_rule.cameo if own_rule else root + "0")
             self.used.update({trig.i, comp.i})
         else:
-            if own_rule is None and frame not in ("request", "intent"):
+            if own_rule is None and frame not in ("request", "intent", "refusal"):
                 return []
             code = own_rule.cameo if own_rule else root + "0"
             if comp is not None:
@@ -578,6 +606,8 @@ class SentenceCoder:
         the exception. What such a clause governs ("a resolution that aims to tighten
         sanctions") is background too."""
         while True:
+            if self.document_content(verb):
+                return False
             if verb.dep_ == "relcl" or (verb.dep_ in ("acl", "ccomp") and verb.head.pos_ in (
                     "NOUN", "PROPN", "PRON")):
                 head = verb.head
@@ -595,6 +625,13 @@ class SentenceCoder:
                 return False
             verb = verb.head
 
+    @staticmethod
+    def document_content(verb: Token) -> bool:
+        """"issued a declaration demanding that ...": the participle tells what the document
+        does."""
+        return verb.dep_ == "acl" and verb.tag_ == "VBG" and \
+            verb.head.lemma_.lower() in DOCUMENT_NOUNS
+
     def verb_events(self, verb: Token) -> list[Draft]:
         if verb.pos_ not in ("VERB", "PROPN") or self.is_purpose(verb) \
                 or self.is_background(verb):
@@ -606,8 +643,8 @@ class SentenceCoder:
             source, passive = self.subject(verb)
             if not source and not passive and not self.event_subject(verb):
                 continue  # an active verb with no agent: a label, a gerund, an order
-            if rule.mode == "visit" and noun is None and any(
-                    a.sector in ("MIL", "COP", "REB") for a in source):
+            if rule.mode == "visit" and noun is None and (any(
+                    a.sector in ("MIL", "COP", "REB") for a in source) or self.forces(verb)):
                 continue  # troops arriving are deployed, not visiting
             own_means = rule.cameo.startswith(OWN_MEANS_CODES)
             target = self.target(verb, noun, objects=not own_means)
@@ -633,6 +670,12 @@ class SentenceCoder:
                 via="light-verb" if noun is not None else "verb", clause=verb,
             ))
         return drafts
+
+    def forces(self, verb: Token) -> bool:
+        """Whether the subject of `verb` is a body of armed men ("the first deployment of NATO
+        peacekeeping troops")."""
+        return any(t.lemma_.lower() in FORCE_NOUNS for c in verb.children
+                   if c.dep_ in SUBJECT_DEPS for t in c.subtree)
 
     def demanded(self, verb: Token) -> Token | None:
         """The clause saying what is asked: of the verb ("demanded that X ...") or of its
