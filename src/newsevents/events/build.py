@@ -292,7 +292,9 @@ def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | 
         if location and location[0].country not in {a.country for a in source} \
                 and plover in LOCATED:
             target = location  # "fired at targets in Jericho", "evacuate settlements in Gaza"
-        elif domestic:
+        elif domestic or (plover in UNATTRIBUTED and location):
+            # ("Myanmar's military bombed a school in Sagaing": an attack at home with no
+            # target named hits its own country.)
             home = (location or _countries_of(source))[:1]
             sector = "CVL" if any(a.sector in STATE_SECTORS for a in source) else "GOV"
             target = tuple(replace(a, sector=sector, code=(a.country or "") + sector,

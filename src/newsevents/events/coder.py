@@ -32,6 +32,9 @@ REACHING_PREPS = {"between", "of", "with", "among", "by", "from", "against", "to
 # CAMEO codes whose object is the actor's own means, not a target: "mobilized reservists",
 # "withdrew its troops", "pulled out peacekeepers".
 OWN_MEANS_CODES = ("15", "087", "166")
+# CAMEO codes of handing people over, whose target is who receives them, not who is handed:
+# extradition, release or return, deportation.
+TRANSFER_CODES = ("063", "084", "1663")
 FUTURE_AUX = {"will", "shall", "'ll"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 # Events that PLOVER codes as AGREE when they are promised, not done ("will visit")...
@@ -283,7 +286,7 @@ class SentenceCoder:
             candidates.append(noun)
         for c in candidates:
             found = self.actors_at(c)
-            if found:
+            if any(a.country or a.code for a in found):  # not "Patriot air defence systems"
                 return found
         nouns = [noun] if noun is not None else self.objects(verb)
         for head in [*nouns, verb]:
@@ -647,7 +650,8 @@ class SentenceCoder:
                     a.sector in ("MIL", "COP", "REB") for a in source) or self.forces(verb)):
                 continue  # troops arriving are deployed, not visiting
             own_means = rule.cameo.startswith(OWN_MEANS_CODES)
-            target = self.target(verb, noun, objects=not own_means)
+            target = (rule.cameo.startswith(TRANSFER_CODES) and self.receiver(verb)) or \
+                self.target(verb, noun, objects=not own_means)
             demanded = self.demanded(verb)
             if demanded is not None and self.lex.code(rule.cameo).plover == "REQUEST":
                 # "reiterated its demand ... that Israel ease ...": Israel is asked; what it
@@ -670,6 +674,12 @@ class SentenceCoder:
                 via="light-verb" if noun is not None else "verb", clause=verb,
             ))
         return drafts
+
+    def receiver(self, verb: Token) -> tuple[Actor, ...]:
+        """Who a person is handed to: "extradited a French national to France"."""
+        return next((found for p in verb.children if p.dep_ in ("prep", "dative")
+                     and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"
+                     for found in [self.actors_at(o)] if found), ())
 
     def forces(self, verb: Token) -> bool:
         """Whether the subject of `verb` is a body of armed men ("the first deployment of NATO
