@@ -396,3 +396,33 @@ def test_troops_arriving_are_not_a_visit(code):
     kinds = {e["event"] for e in code("A first contingent of Kenyan police officers and "
                                       "troops arrived in Haiti on Tuesday.")}
     assert "CONSULT" not in kinds
+
+
+@pytest.mark.parametrize(("text", "kind", "cameo"), [
+    ("Armenia and Azerbaijan declared a truce along their border on Sunday.", "RETREAT", "0871"),
+    ("Thailand's prime minister declared martial law in three southern provinces.", "COERCE",
+     "1724"),
+    ("The European Union lifted most of its sanctions on Belarus on Friday.", "CONCEDE", "085"),
+    ("India will resume rice exports to Nepal, ending a ban imposed last year.", "CONCEDE",
+     "081"),
+    ("The Netherlands paused all military aid to Israel, the foreign ministry said.",
+     "SANCTION", "162"),
+    ("Japan sent medical teams to Turkey after the earthquake.", "AID", "073"),
+    ("Egypt recalled its negotiators from the talks in Cairo.", "SANCTION", "164"),
+    ("Emmanuel Macron and Joe Biden spoke by telephone on Monday.", "CONSULT", "041"),
+    ("Putin called Erdogan on Tuesday.", "CONSULT", "041"),
+])
+def test_acts_of_new_patterns(code, text, kind, cameo):
+    e = one(code(text), kind)
+    assert e["cameo"] == cameo
+
+
+def test_staying_away_from_a_summit_is_a_refusal(code):
+    e = one(code("The Kremlin said Russia would not take part in the summit in Geneva."),
+            "REJECT")
+    assert countries(e["source"]) == {"RUS"}
+
+
+def test_what_someone_called_something_is_no_phone_call(code):
+    events = code("Algeria cut gas exports to Spain over what it called hostile acts.")
+    assert "CONSULT" not in {e["event"] for e in events}

@@ -48,7 +48,8 @@ MEASURE_NOUNS = {"dollar", "euro", "ton", "tonne", "million", "billion", "pound"
                  "yen", "ruble", "rouble", "shilling", "franc", "rupee", "barrel", "shipment",
                  "consignment", "package", "worth", "amount", "lot", "part", "day", "week",
                  "month", "hour", "year", "round", "series", "wave", "number", "hundred",
-                 "thousand", "dozen", "score", "group", "batch"}
+                 "thousand", "dozen", "score", "group", "batch", "most", "some", "all", "half",
+                 "rest", "many", "much", "remainder", "bulk", "majority", "none", "each"}
 # Nouns of people and bodies: "aid agencies", "peace envoy", "relief workers" name who does
 # the modifier's kind of work, not an event.
 AGENTIVE_NOUNS = {"agency", "organization", "organisation", "group", "worker", "official",
@@ -159,8 +160,9 @@ class SentenceCoder:
         rules = self.lex.triggers.get(("VERB", token.lemma_.lower()), ())
         if not rules:
             return None
-        preps = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "agent")}
-        if objects is None:
+        preps = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "agent")
+                 and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)}
+        if objects is None:  # ("called Macron on Tuesday" is no "call on")
             objects = {w for o in self.objects(token) for w in _object_words(o)}
         fitting = [r for r in rules if (not r.prep or r.prep in preps)
                    and (not r.objects or r.objects & objects)]
@@ -518,9 +520,9 @@ class SentenceCoder:
                 or self.lex.frames.get(comp.lemma_.lower()) == "speech"):
             self.used.update({verb.i, comp.i})
             return []  # "declined to comment"
-        if comp is None and frame != "request":
-            if own_rule is None:
-                return []
+        if comp is None and (frame != "request" or own_rule and own_rule.mode == "phone"):
+            if own_rule is None or frame == "request":
+                return []  # (a bare "called" is a phone call, or nothing: the verb decides)
             comp_event = None
         else:
             comp_events = self.events_of(comp) if comp is not None else []
@@ -641,14 +643,18 @@ class SentenceCoder:
             return []
         drafts = []
         for rule, trig, noun in self.events_of(verb):
-            if self.lex.frames.get(verb.lemma_.lower()) == "speech" and noun is None:
-                continue
+            if self.lex.frames.get(verb.lemma_.lower()) == "speech" and noun is None \
+                    and not rule.objects:
+                continue  # (but "declared a ceasefire", "declared martial law" are acts)
             source, passive = self.subject(verb)
             if not source and not passive and not self.event_subject(verb):
                 continue  # an active verb with no agent: a label, a gerund, an order
             if rule.mode == "visit" and noun is None and (any(
                     a.sector in ("MIL", "COP", "REB") for a in source) or self.forces(verb)):
                 continue  # troops arriving are deployed, not visiting
+            if rule.mode == "phone" and noun is None and not any(
+                    self.actors_at(o) for o in self.objects(verb)):
+                continue  # "what it called unpaid debts": nobody was phoned
             own_means = rule.cameo.startswith(OWN_MEANS_CODES)
             target = (rule.cameo.startswith(TRANSFER_CODES) and self.receiver(verb)) or \
                 self.target(verb, noun, objects=not own_means)
@@ -770,7 +776,8 @@ class SentenceCoder:
         self.used.add(noun.i)
         return Draft(
             cameo=rule.cameo, trigger=self.sent.doc[noun.i: noun.i + 1], source=source,
-            target=target, mode=rule.mode, negated=self.negated(noun), via="noun",
+            target=target, mode=rule.mode, via="noun",
+            negated=self.negated(noun, clause if clause.pos_ in ("VERB", "AUX") else None),
             modality=self.modality(clause) if clause.pos_ in ("VERB", "AUX") else "asserted",
             clause=clause,
         )
