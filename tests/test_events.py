@@ -426,3 +426,26 @@ def test_staying_away_from_a_summit_is_a_refusal(code):
 def test_what_someone_called_something_is_no_phone_call(code):
     events = code("Algeria cut gas exports to Spain over what it called hostile acts.")
     assert "CONSULT" not in {e["event"] for e in events}
+
+
+def test_strikes_by_states_are_attacks(code):
+    e = one(code("Iraq suspended flights after Turkish and Iranian strikes in May."), "ASSAULT")
+    assert countries(e["source"]) == {"TUR", "IRN"}
+
+
+def test_second_reported_verb_keeps_its_speaker(code):
+    e = one(code("Canada, Australia and Japan said the plan was flawed and warned that "
+                 "sanctions would follow unless Venezuela released the detainees."), "THREATEN")
+    assert countries(e["source"]) == {"CAN", "AUS", "JPN"}
+
+
+def test_government_and_rebels_of_one_country_agree_with_each_other(code):
+    e = one(code("The Sudanese government and the SPLM-North rebel group agreed on Monday to a "
+                 "permanent ceasefire."), "AGREE")
+    assert e["target"]
+
+
+def test_expelled_foreign_forces_are_the_target(code):
+    e = one(code("Chad and Niger have expelled French forces."), "SANCTION")
+    assert countries(e["target"]) == {"FRA"}
+    assert countries(e["source"]) == {"TCD", "NER"}

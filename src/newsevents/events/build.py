@@ -287,7 +287,7 @@ def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | 
         # "an air strike against an Islamic State target southwest of Baghdad": a stateless
         # armed group is hit where it is.
         target = target + location
-    joint = plover in RECIPROCAL and len({a.country for a in source}) > 1
+    joint = plover in RECIPROCAL and len({_key(a) for a in source}) > 1
     if not target and source and not joint:
         if location and location[0].country not in {a.country for a in source} \
                 and plover in LOCATED:

@@ -50,6 +50,8 @@ MEASURE_NOUNS = {"dollar", "euro", "ton", "tonne", "million", "billion", "pound"
                  "month", "hour", "year", "round", "series", "wave", "number", "hundred",
                  "thousand", "dozen", "score", "group", "batch", "most", "some", "all", "half",
                  "rest", "many", "much", "remainder", "bulk", "majority", "none", "each"}
+# A strike by a state or its army is an attack, not a walkout.
+LABOUR_STRIKE = "143"
 # Nouns of people and bodies: "aid agencies", "peace envoy", "relief workers" name who does
 # the modifier's kind of work, not an event.
 AGENTIVE_NOUNS = {"agency", "organization", "organisation", "group", "worker", "official",
@@ -223,7 +225,11 @@ class SentenceCoder:
         if token is None:
             return ()
         found: list[Actor] = []
-        for t in (token, *token.conjuncts):
+        listed = [token, *token.conjuncts]
+        for t in list(listed):  # "Mali, Burkina Faso and Niger": a list parsed as apposition
+            listed += [c for a in t.children if a.dep_ == "appos" and self.actors.get(a.i)
+                       for c in (a, *a.conjuncts)]
+        for t in listed:
             here = self.actors.get(t.i, ())
             if here:
                 found.extend(here)
@@ -251,6 +257,9 @@ class SentenceCoder:
                 if c.tag_ == "WDT" or c.lower_ in ("who", "which", "that"):
                     return self.actors_at(verb.head if verb.dep_ == "relcl" else None), False
                 return self.actors_at(c), False
+        if verb.dep_ == "ccomp" and verb.i > 0 and verb.doc[verb.i - 1].dep_ == "cc" \
+                and verb.head.i < verb.i:
+            return self.subject(verb.head)  # "X said ... and warned that": a second verb of X
         if verb.dep_ in ("conj", "xcomp", "acomp") and verb.head.i != verb.i:
             inherited, head_passive = self.subject(verb.head)
             if head_passive and not inherited:
@@ -655,7 +664,10 @@ class SentenceCoder:
             if rule.mode == "phone" and noun is None and not any(
                     self.actors_at(o) for o in self.objects(verb)):
                 continue  # "what it called unpaid debts": nobody was phoned
-            own_means = rule.cameo.startswith(OWN_MEANS_CODES)
+            # "withdrew its troops" are the actor's own means; "expelled French forces" not.
+            own_means = rule.cameo.startswith(OWN_MEANS_CODES) and not any(
+                a.country and a.country not in {s.country for s in source}
+                for o in self.objects(verb) for a in self.actors_at(o))
             target = (rule.cameo.startswith(TRANSFER_CODES) and self.receiver(verb)) or \
                 self.target(verb, noun, objects=not own_means)
             demanded = self.demanded(verb)
@@ -764,6 +776,9 @@ class SentenceCoder:
             source = self.subject(clause)[0]  # "negotiators return to Geneva for talks"
         if not source:
             return None
+        if rule.cameo == LABOUR_STRIKE and noun.lemma_.lower() == "strike" and all(
+                a.sector in (None, "GOV", "MIL") for a in source):
+            rule = replace(rule, cameo="195", mode="aerial")  # "Israeli and U.S. strikes"
         historical = self.dated_in_the_past(noun)
         if not historical and (noun.dep_ == "pobj" and noun.head.lower_ in TIME_PREPS or (
                 clause.pos_ in ("VERB", "AUX") and self.is_background(clause))):
