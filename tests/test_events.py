@@ -449,3 +449,20 @@ def test_expelled_foreign_forces_are_the_target(code):
     e = one(code("Chad and Niger have expelled French forces."), "SANCTION")
     assert countries(e["target"]) == {"FRA"}
     assert countries(e["source"]) == {"TCD", "NER"}
+
+
+def test_clash_of_police_and_protesters_is_repression_and_riot(code):
+    events = code("Protesters clashed with Serbian police in Belgrade on Saturday.")
+    coerce, protest = one(events, "COERCE"), one(events, "PROTEST")
+    assert (coerce["cameo"], protest["cameo"]) == ("175", "145")
+    assert coerce["source"]["sector"] == "COP" and protest["target"]["sector"] == "COP"
+
+
+def test_clash_of_armed_sides_is_fought_by_both(code):
+    e = one(code("Ethiopian troops clashed with Eritrean forces near the border."), "ASSAULT")
+    assert countries(e["source"]) == countries(e["target"]) == {"ETH", "ERI"}
+
+
+def test_two_events_on_one_trigger_are_both_kept(code):
+    events = code("Police in Nairobi clashed with students on Tuesday.")
+    assert {e["event"] for e in events} == {"COERCE", "PROTEST"}

@@ -74,7 +74,7 @@ def finish(draft: Draft, sent: Span, sentence_index: int, article: Article, lexi
         entry = lexicon.code(code)
     source, target = _orient(draft.source, draft.target, plover, draft.location,
                              domestic=plover in DOMESTIC or mode in DOMESTIC_THREATS)
-    if code in MUTUAL_CODES and source and target:
+    if (code in MUTUAL_CODES or "mutual" in draft.notes) and source and target:
         # "X held talks with Y": a conversation is had by both; each side is the other's
         # counterpart, as PLOVER codes a meeting.
         source, target = unique_actors(source + target), unique_actors(target + source)

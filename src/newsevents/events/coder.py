@@ -18,8 +18,16 @@ from ..records import Actor
 from ..when import event_date
 from .lexicon import Lexicon, Trigger
 
+
+def _draft_of(span: Span) -> Draft | None:
+    """The draft of an event span. Kept by offsets and span id: spaCy keys span extensions
+    by offsets alone, and two events may share a trigger ("police clashed with protesters":
+    repression one way, rioting the other)."""
+    return span.doc.user_data.get(("newsevents_draft", span.start, span.end, span.id))
+
+
 if not Span.has_extension("draft"):
-    Span.set_extension("draft", default=None)
+    Span.set_extension("draft", getter=_draft_of)
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -50,6 +58,13 @@ MEASURE_NOUNS = {"dollar", "euro", "ton", "tonne", "million", "billion", "pound"
                  "month", "hour", "year", "round", "series", "wave", "number", "hundred",
                  "thousand", "dozen", "score", "group", "batch", "most", "some", "all", "half",
                  "rest", "many", "much", "remainder", "bulk", "majority", "none", "each"}
+# Fighting is done by both sides alike.
+MUTUAL_COMBAT = {"clash", "fight", "battle", "skirmish"}
+# Sectors of crowds: force between them and the security forces is repression one way and
+# rioting the other.
+CROWD_SECTORS = {"CVL", "OPP", "LAB", "EDU"}
+SECURITY_SECTORS = {"MIL", "COP"}
+REPRESSION, RIOT = "175", "145"
 # A strike by a state or its army is an attack, not a walkout.
 LABOUR_STRIKE = "143"
 # Nouns of people and bodies: "aid agencies", "peace envoy", "relief workers" name who does
@@ -136,9 +151,10 @@ class EventCoder:
                 draft.rivals = len(found) - 1
             drafts.extend(found)
         spans = []
-        for draft in drafts:
-            span = Span(doc, draft.trigger.start, draft.trigger.end, label=draft.cameo)
-            span._.draft = draft
+        for n, draft in enumerate(drafts):
+            span = Span(doc, draft.trigger.start, draft.trigger.end, label=draft.cameo,
+                        span_id=n)
+            doc.user_data[("newsevents_draft", span.start, span.end, n)] = draft
             spans.append(span)
         doc.spans["events"] = spans
         return doc
@@ -685,12 +701,24 @@ class SentenceCoder:
                 self.used.add(noun.i)
             if rule.objects:  # "seek assistance": the object is part of the trigger
                 self.used.update(o.i for o in self.objects(verb))
-            drafts.append(Draft(
+            draft = Draft(
                 cameo=rule.cameo, trigger=self.sent.doc[trig.i: trig.i + 1], source=source,
                 target=target, mode=rule.mode,
                 negated=self.negated(verb, noun), modality=self.modality(verb),
                 via="light-verb" if noun is not None else "verb", clause=verb,
-            ))
+            )
+            drafts.append(draft)
+            if verb.lemma_.lower() in MUTUAL_COMBAT and source and target:
+                sides = [(source, target), (target, source)]
+                forces = next((s for s, o in sides if is_security(s) and is_crowd(o)), None)
+                if forces is not None:
+                    # "police clashed with protesters": repression one way, rioting the other
+                    crowd = target if forces is source else source
+                    drafts[-1] = replace(draft, cameo=REPRESSION, source=forces, target=crowd)
+                    drafts.append(replace(draft, cameo=RIOT, source=crowd, target=forces,
+                                          mode=None))
+                else:
+                    draft.notes.append("mutual")  # both sides fight
         return drafts
 
     def receiver(self, verb: Token) -> tuple[Actor, ...]:
@@ -796,6 +824,14 @@ class SentenceCoder:
             modality=self.modality(clause) if clause.pos_ in ("VERB", "AUX") else "asserted",
             clause=clause,
         )
+
+
+def is_crowd(actors: tuple[Actor, ...]) -> bool:
+    return any(a.sector in CROWD_SECTORS for a in actors)
+
+
+def is_security(actors: tuple[Actor, ...]) -> bool:
+    return any(a.sector in SECURITY_SECTORS for a in actors)
 
 
 def _object_words(obj: Token) -> set[str]:
