@@ -466,3 +466,37 @@ def test_clash_of_armed_sides_is_fought_by_both(code):
 def test_two_events_on_one_trigger_are_both_kept(code):
     events = code("Police in Nairobi clashed with students on Tuesday.")
     assert {e["event"] for e in events} == {"COERCE", "PROTEST"}
+
+
+def test_parties_named_together_free_each_others_prisoners(code):
+    e = one(code("Armenia and Azerbaijan each freed 20 prisoners on Monday."), "RETREAT")
+    assert countries(e["target"]) == {"ARM", "AZE"}
+
+
+def test_handing_over_suspects_is_judicial_cooperation(code):
+    e = one(code("Pakistan handed over three militants to Afghanistan."), "COOPERATE")
+    assert e["cameo"] == "063" and countries(e["target"]) == {"AFG"}
+
+
+def test_talks_during_which_something_is_said_are_coded(code):
+    events = code("Egypt pledged to support Sudan during talks in Cairo with Sudanese army "
+                  "chief Abdel Fattah al-Burhan.")
+    assert "CONSULT" in {e["event"] for e in events}
+
+
+def test_denied_charge_does_not_deny_the_accusation(code):
+    e = one(code("Azerbaijan accused Armenia of shelling its positions, a charge Yerevan "
+                 "denied."), "ACCUSE")
+    assert e["negated"] is False
+
+
+@pytest.mark.parametrize(("text", "kind", "source", "target"), [
+    ("The Israeli plan drew condemnation from Egypt.", "ACCUSE", {"EGY"}, {"ISR"}),
+    ("Spain recognised a Palestinian state, a move that drew sharp criticism from Israel.",
+     "ACCUSE", {"ISR"}, {"ESP"}),
+    ("Serbia's proposal won the backing of the Hungarian government.", "SUPPORT", {"HUN"},
+     {"SRB"}),
+])
+def test_reaction_drawn_from_someone_is_theirs(code, text, kind, source, target):
+    e = [e for e in code(text) if e["event"] == kind and countries(e["source"]) == source]
+    assert e and countries(e[0]["target"]) == target

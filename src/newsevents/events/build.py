@@ -287,7 +287,9 @@ def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | 
         # "an air strike against an Islamic State target southwest of Baghdad": a stateless
         # armed group is hit where it is.
         target = target + location
-    joint = plover in RECIPROCAL and len({_key(a) for a in source}) > 1
+    stateless = bool(target) and not any(a.country for a in target)
+    joint = len({_key(a) for a in source}) > 1 and (
+        plover in RECIPROCAL or plover in EXCHANGED and stateless)
     if not target and source and not joint:
         if location and location[0].country not in {a.country for a in source} \
                 and plover in LOCATED:
@@ -309,7 +311,8 @@ def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | 
     if source and target and {_key(a) for a in source} == {_key(a) for a in target} \
             and len(source) == 1:
         target = ()
-    if not target and joint:
+    if joint and not any(a.country for a in target):
+        # ("Thai and Cambodian troops exchanged fire", "Russia and Ukraine freed prisoners")
         target = tuple(reversed(source))
     if not source and location and plover in UNATTRIBUTED:
         # "A roadside bomb near Samarra killed ...": an attack nobody claims is coded to
@@ -322,6 +325,9 @@ def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | 
 # A show of force put on by several countries together, or called joint, is military
 # cooperation.
 SHOW_OF_FORCE, MILITARY_COOPERATION = "150", "062"
+# Kinds of event that parties named together do to each other's people ("Russia and Ukraine
+# freed prisoners"): joint when what they act on belongs to no country of its own.
+EXCHANGED = {"RETREAT"}
 # CAMEO codes of conversations, had by both sides alike (not visits, hosting or mediation,
 # which go one way).
 MUTUAL_CODES = {"040", "041", "046"}

@@ -88,6 +88,12 @@ DOCUMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "reso
 # Complements of a refusal that only withhold words ("declined to comment").
 WORDS_WITHHELD = {"comment", "elaborate", "confirm", "disclose", "identify", "reveal", "answer",
                   "specify", "name", "detail", "say", "speak", "respond", "give"}
+# Verbs whose subject undergoes the event noun of its object, done by a "from"/"of" party:
+# "drew criticism from Israel", "won the backing of Britain".
+REACTION_VERBS = {"draw", "spark", "prompt", "provoke", "trigger", "attract", "earn", "win",
+                  "face", "meet"}
+# Nouns that restate the sentence's own act ("..., a move that drew criticism").
+RESTATING_NOUNS = {"move", "decision", "step", "action", "act"}
 # Verbs whose subject is the recipient: "received weapons from X" -> X gave to the subject.
 RECIPIENT_VERBS = {"receive", "obtain", "get"}
 # Reported events that, told by a named actor about another, are accusations ("the US said
@@ -271,6 +277,9 @@ class SentenceCoder:
         for c in verb.children:
             if c.dep_ in SUBJECT_DEPS:
                 if c.tag_ == "WDT" or c.lower_ in ("who", "which", "that"):
+                    act = self.restating(verb)
+                    if act is not None:  # "..., a move that drew": the mover
+                        return self.subject(act)[0], False
                     return self.actors_at(verb.head if verb.dep_ == "relcl" else None), False
                 return self.actors_at(c), False
         if verb.dep_ == "ccomp" and verb.i > 0 and verb.doc[verb.i - 1].dep_ == "cc" \
@@ -391,6 +400,8 @@ class SentenceCoder:
         while t.dep_ in ("xcomp", "ccomp", "conj", "pcomp", "advcl") and t.head.i != t.i:
             t = t.head
             frame = self.lex.frames.get(t.lemma_.lower())
+            if frame == "denial" and verb.i < t.i and any(c.dep_ == "dobj" for c in t.children):
+                continue  # "X accused Y of ..., a charge Kyiv denied": the charge is denied
             if frame in ("denial", "wish"):
                 return frame
         return None
@@ -636,7 +647,7 @@ class SentenceCoder:
         the exception. What such a clause governs ("a resolution that aims to tighten
         sanctions") is background too."""
         while True:
-            if self.document_content(verb):
+            if self.document_content(verb) or self.restating(verb) is not None:
                 return False
             if verb.dep_ == "relcl" or (verb.dep_ in ("acl", "ccomp") and verb.head.pos_ in (
                     "NOUN", "PROPN", "PRON")):
@@ -656,6 +667,21 @@ class SentenceCoder:
             verb = verb.head
 
     @staticmethod
+    def restating(verb: Token) -> Token | None:
+        """"recognised a Palestinian state, a move that drew criticism from Israel": a clause
+        on a noun restating the sentence's act tells what came of it. The act's verb."""
+        if verb.dep_ != "relcl" or verb.head.lemma_.lower() not in RESTATING_NOUNS:
+            return None
+        return next((t for t in verb.head.ancestors if t.pos_ in ("VERB", "AUX")), None)
+
+    def reactor(self, verb: Token, noun: Token) -> tuple[Actor, ...]:
+        """Who reacts in "drew criticism from Israel", "won the backing of Britain"."""
+        return next((found for head in (noun, verb) for p in head.children
+                     if p.dep_ in ("prep", "agent") and p.lower_ in ("from", "of", "by")
+                     for o in p.children if o.dep_ == "pobj"
+                     for found in [self.actors_at(o)] if found), ())
+
+    @staticmethod
     def document_content(verb: Token) -> bool:
         """"issued a declaration demanding that ...": the participle tells what the document
         does."""
@@ -672,6 +698,11 @@ class SentenceCoder:
                     and not rule.objects:
                 continue  # (but "declared a ceasefire", "declared martial law" are acts)
             source, passive = self.subject(verb)
+            reactor = self.reactor(verb, noun) if noun is not None and \
+                verb.lemma_.lower() in REACTION_VERBS else ()
+            undergoer = source
+            if reactor:  # "the plan drew condemnation from Egypt": Egypt condemns it
+                source = reactor
             if not source and not passive and not self.event_subject(verb):
                 continue  # an active verb with no agent: a label, a gerund, an order
             if rule.mode == "visit" and noun is None and (any(
@@ -686,6 +717,8 @@ class SentenceCoder:
                 for o in self.objects(verb) for a in self.actors_at(o))
             target = (rule.cameo.startswith(TRANSFER_CODES) and self.receiver(verb)) or \
                 self.target(verb, noun, objects=not own_means)
+            if reactor:
+                target = undergoer
             demanded = self.demanded(verb)
             if demanded is not None and self.lex.code(rule.cameo).plover == "REQUEST":
                 # "reiterated its demand ... that Israel ease ...": Israel is asked; what it
@@ -748,6 +781,8 @@ class SentenceCoder:
         about, not an event of its own; so is "suspended part of an aid programme"."""
         head = noun.head
         if noun.dep_ == "pobj" and head.dep_ == "prep":
+            if head.lower_ in TIME_PREPS:
+                return False  # "pledged support during talks with X": the talks are no object
             if head.lower_ == "of" and head.head.lemma_.lower() in MEASURE_NOUNS:
                 return self.is_argument(head.head)
             head = head.head
@@ -798,7 +833,11 @@ class SentenceCoder:
         clause = noun
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
-        if not source and noun.dep_ == "pobj" and noun.head.lower_ in ("for", "to", "in") \
+        partner = any(self.actors_at(o) for p in noun.children
+                      if p.dep_ == "prep" and p.lower_ == "with"
+                      for o in p.children if o.dep_ == "pobj")
+        if not source and noun.dep_ == "pobj" and noun.head.lower_ in (
+                "for", "to", "in", *(TIME_PREPS if partner else ())) \
                 and noun.head.head.i == clause.i and \
                 self.lex.code(rule.cameo).plover == "CONSULT" and clause.pos_ == "VERB":
             source = self.subject(clause)[0]  # "negotiators return to Geneva for talks"
@@ -808,9 +847,13 @@ class SentenceCoder:
                 a.sector in (None, "GOV", "MIL") for a in source):
             rule = replace(rule, cameo="195", mode="aerial")  # "Israeli and U.S. strikes"
         historical = self.dated_in_the_past(noun)
-        if not historical and (noun.dep_ == "pobj" and noun.head.lower_ in TIME_PREPS or (
+        restated = noun.dep_ in ("appos", "npadvmod") and noun.head.pos_ in ("VERB", "AUX")
+        timed = noun.dep_ == "pobj" and noun.head.lower_ in TIME_PREPS and not partner
+        if restated or not historical and (timed or (
                 clause.pos_ in ("VERB", "AUX") and self.is_background(clause))):
-            # "rioting during a G8 summit": the summit dates the news, it is not the news.
+            # "rioting during a G8 summit": the summit dates the news, it is not the news
+            # ("during talks with X" are news of their own); "..., a charge Kyiv denied"
+            # restates the sentence's event.
             return None  # (a past event recalled in passing is still coded, as historical)
         if not target and clause.pos_ in ("VERB", "AUX"):
             governing, _ = self.subject(clause)
