@@ -19,7 +19,7 @@ from ..records import Event
 from . import tabari
 
 RECORDS_FILE = "PETR.UnitTest.records.xml"
-DICTIONARY_TAGS = ("Actorfile", "Agentfile", "Verbfile")
+DICTIONARY_TAGS = ("Actorfile", "Agentfile", "Verbfile", "Discardfile")
 
 Coding = tuple[str, str, str]  # (source code, target code, CAMEO code)
 
@@ -70,10 +70,11 @@ def read_records(path: str | Path) -> list[Record]:
 
 
 def dictionaries(folder: str | Path) -> list[Path]:
-    """The actor, agent and verb dictionaries the records file names in <Environment>."""
+    """The actor, agent, verb and discard dictionaries the records file names in
+    <Environment>."""
     folder = Path(folder)
     env = ET.parse(folder / RECORDS_FILE).getroot().find("Environment")
-    return [folder / env.findtext(tag).strip() for tag in DICTIONARY_TAGS]
+    return [folder / env.findtext(tag).strip() for tag in DICTIONARY_TAGS if env.findtext(tag)]
 
 
 def codings(event: Event) -> set[Coding]:
