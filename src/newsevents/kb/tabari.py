@@ -327,23 +327,53 @@ def _ontology() -> frozenset[str]:
     return frozenset(r["code"] for r in load_table("newsevents.events", "cameo").rows)
 
 
-def _verb_words(text: str, report: Report) -> tuple[str, str | None, str] | None:
-    """(lemma, particle, core) of a verb line: "BREAK_DOWN" is break + down, "WIRE_+TAP" is
-    tap right after "wire" (`+` marks the verb of a phrase, else it is the first word)."""
-    words = [w for w in re.split(r"[\s_]+", re.sub(r"\{[^}]*\}", "", text)) if w]
+def _split_verb(text: str) -> tuple[list[str], str, list[str]] | None:
+    """(words before, the verb, words after) of a verb line or form: "BREAK_DOWN" is break +
+    down, "WIRE_+TAP" is tap right after "wire" (`+` marks the verb of a phrase, else it is
+    the first word); None if unreadable."""
+    words = [w for w in re.split(r"[\s_]+", text) if w]
     marked = [n for n, w in enumerate(words) if w.startswith("+")]
     at = marked[0] if marked else 0
     verb = words[at].lstrip("+") if words else ""
     if len(marked) > 1 or not re.fullmatch(r"[A-Za-z'-]+", verb):
-        report.skipped["unreadable verb line"] += 1
         return None
-    before, after = [w.lower() for w in words[:at]], [w.lower() for w in words[at + 1:]]
+    return [w.lower() for w in words[:at]], verb.lower(), [w.lower() for w in words[at + 1:]]
+
+
+def _regular_forms(verb: str) -> list[str]:
+    """The -s, -ed and -ing forms PETRARCH makes of a verb listed in its base form."""
+    consonant_y = verb.endswith("y") and verb[-2:-1] not in tuple("aeiou")
+    stem = verb[:-1] if consonant_y else verb
+    return [stem + "ies" if consonant_y else verb + "es" if verb.endswith(
+                ("s", "x", "z", "ch", "sh")) else verb + "s",
+            stem + "ied" if consonant_y else verb + "d" if verb.endswith("e") else verb + "ed",
+            (verb[:-1] if verb.endswith("e") and not verb.endswith("ee") else verb) + "ing"]
+
+
+def _verb_line(text: str, group: dict, report: Report) -> list[_Verb]:
+    """The verbs of a verb line ("BAN {BANS BANNED} [191]"): one per lemma its forms have in
+    the parse (spaCy lemmatizes "cordoned" as "cordone"), sharing its particle and phrase."""
+    forms = re.search(r"\{([^}]*)\}", text)
+    found = _split_verb(_CODE_BLOCK.sub("", re.sub(r"\{[^}]*\}", "", text)))
+    if found is None:
+        report.skipped["unreadable verb line"] += 1
+        return []
+    before, word, after = found
     prep = None
     if not before and len(after) == 1 and after[0] in PARTICLES:
         prep = after.pop()
     elif before or after:
         report.converted["multi-word verb as a phrase around the verb"] += 1
-    return lemma(verb, "VERB"), prep, "_".join([*before, "*", *after])
+    base = lemma(word, "VERB") == word
+    others = [f[1] for f in map(_split_verb, forms[1].split()) if f] if forms else \
+        _regular_forms(word) if base else []
+    lemmas = list(dict.fromkeys(lemma(w, "VERB") for w in [word, *others]))
+    report.converted["other lemma of a verb's forms"] += len(lemmas) - 1
+    blocks = _CODE_BLOCK.findall(text)
+    code = _code(blocks[0] if blocks else group["code"], report)
+    core = "_".join([*before, "*", *after])
+    return [_Verb(lem, prep, core, code, base or n > 0, group["name"])
+            for n, lem in enumerate(lemmas)]
 
 
 def _expand(tokens: list[str], synsets: dict[str, list[list[str]]], report: Report
@@ -480,16 +510,9 @@ def _verbs(lines: list[str], report: Report) -> None:
             for verb in group["verbs"]:
                 rows += [(verb, r) for r in _pattern(text, verb, synsets, report)]
             continue
-        found = _verb_words(_CODE_BLOCK.sub("", text), report)
-        if found is None:
-            continue
-        blocks = _CODE_BLOCK.findall(text)
-        verb = _Verb(*found, None, False, group["name"])
-        word = re.split(r"[\s_{]+", text.strip("+ "))[0].lower()
-        verb.base = lemma(word, "VERB") == word
-        verb.code = _code(blocks[0] if blocks else group["code"], report)
-        group["verbs"].append(verb)
-        verbs.append(verb)
+        found = _verb_line(text, group, report)
+        group["verbs"] += found
+        verbs += found
     chosen: dict[tuple, tuple[_Verb, dict]] = {}
     for verb in verbs:
         if verb.code is None:
