@@ -78,10 +78,13 @@ def dictionaries(folder: str | Path) -> list[Path]:
 
 
 def codings(event: Event) -> set[Coding]:
-    """PETRARCH codes a compound actor as one event per actor; `---` where a side is missing."""
-    sources = [a.code or "---" for a in event.source] or ["---"]
-    targets = [a.code or "---" for a in event.target] or ["---"]
-    return {(s, t, event.cameo) for s, t in product(sources, targets)}
+    """PETRARCH codes a compound actor as one event per actor; `---` where a side is missing.
+    In our events nobody targets themselves (a joint action's members target each other:
+    source A and B, target B and A), so a pair of an actor with itself is no coding."""
+    sources = [(a.name, a.code or "---") for a in event.source] or [(None, "---")]
+    targets = [(a.name, a.code or "---") for a in event.target] or [(None, "---")]
+    return {(s[1], t[1], event.cameo) for s, t in product(sources, targets)
+            if s != t or s[0] is None}
 
 
 def run(folder: str | Path, kb_dir: str | Path | None = None, model: str | None = None
