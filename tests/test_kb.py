@@ -321,7 +321,8 @@ def test_petrarch_codings_of_an_event():
     from newsevents.records import Actor
 
     def actor(name, code):
-        return Actor(name, name, code, code[:3], code[3:] or None, 0, 1, "named")
+        return Actor(text=name, name=name, code=code, country=code[:3], sector=None, start=0,
+                     end=1, kind="named")
     gon, osg, ith = actor("Gondor", "GON"), actor("Osgiliath", "OSG"), actor("Ithilen", "ITH")
     joint = SimpleNamespace(source=(gon, osg), target=(osg, gon), cameo="030")
     assert codings(joint) == {("GON", "OSG", "030"), ("OSG", "GON", "030")}  # not GON GON
