@@ -149,8 +149,8 @@ class SentenceCoder:
 
     def verb_rule(self, token: Token, objects: set[str] | None = None) -> Trigger | None:
         """The most specific rule of a verb that fits its particles, `objects` (default: all
-        its objects) and the words around it; the more words a rule's phrase matches, the more
-        specific it is."""
+        its objects) and the words around it (before it in the sentence, after it in its own
+        phrase); the more words a rule's phrase matches, the more specific it is."""
         if token.pos_ not in ("VERB",) and not (token.pos_ == "PROPN" and token.dep_ == "ROOT"):
             return None
         rules = self.lex.triggers.get(("VERB", token.lemma_.lower()), ())
@@ -164,7 +164,8 @@ class SentenceCoder:
             if (r.prep and r.prep not in preps) or (r.objects and not r.objects & objects):
                 continue
             sizes = [p.size for p in r.phrases
-                     if p.matches(self.labels, token.i - self.sent.start)]
+                     if p.matches(self.labels[:token.right_edge.i - self.sent.start + 1],
+                                  token.i - self.sent.start)]
             if sizes or not r.phrases:
                 fitting.append(((max(sizes, default=0), r.specificity()), r))
         if not fitting:
