@@ -2,9 +2,12 @@
 
 What our coder can use becomes records: actor names with their codes and dated codes, agent
 words with their sector (and plurals), verbs with their particle or direct object and CAMEO
-code. The rest is counted, by reason, in the import report: PETRARCH patterns that condition on
-words before the verb, on compound actors, or on phrases our dependency patterns cannot state.
-Source and target come from the coder's own parse, so `$`/`+`/`^` markers are dropped.
+code, every other verb pattern as a phrase of words around the verb (words before it, several
+words after it, synsets spelled out, `%` compound actors, multi-word verbs such as WIRE_+TAP),
+`[---]` patterns as patterns that stop coding, and discards lists. The rest is counted, by
+reason, in the import report (codes outside CAMEO, alternative actor codes A/B, prefix agent
+codes). Source and target come from the coder's own parse, so `$`/`+`/`^` markers only leave a
+gap in a phrase, and `X:Y` codes keep X.
 """
 
 from __future__ import annotations
@@ -407,8 +410,6 @@ def _phrases(text: str, verb: _Verb, synsets, report: Report) -> list[str]:
                 phrases, groups = close(phrases, groups), [[]]
             elif part:
                 words = [[verb.core]] if part == "*" else _expand([part], synsets, report)
-                if not words:
-                    return []
                 groups = [g + w for g in groups for w in words]
         phrases = close(phrases, groups)
     return list(dict.fromkeys(" ".join(p).lower() for p in phrases))
@@ -429,24 +430,25 @@ def _pattern(text: str, verb: _Verb, synsets, report: Report) -> list[dict]:
     if tokens.count("*") != 1:
         report.skipped["pattern without the verb (*)"] += 1
         return []
+    if any(t.startswith("&") and t not in synsets for t in tokens):
+        report.skipped["unknown synset"] += 1
+        return []
     star = tokens.index("*")
     row = {"kind": "pattern", "cameo": code, "verb": verb.lemma, "replaces": True}
     if verb.prep:
         row["prep"] = verb.prep
     if MARKERS & set(tokens):
         report.simplified["source/target markers ($ + ^) left to the parse"] += 1
-    simple = _simple(tokens[star + 1:], verb, synsets) \
+    simple = _simple(tokens[star + 1:], verb, synsets, report) \
         if verb.core == "*" and not [t for t in tokens[:star] if t not in MARKERS] else None
     if simple is not None:
         row.update(simple)
     else:
         phrases = _phrases(pattern, verb, synsets, report)
-        if not phrases:
-            return []  # an unknown synset, counted
         if not all(PHRASE.match(p) for p in phrases):
             report.skipped["unusable word in a phrase"] += 1
             return []
-        if "*" == phrases[0]:
+        if phrases == [verb.core]:
             report.skipped["pattern with only actor markers"] += 1
             return []
         row["phrase"] = phrases
@@ -455,13 +457,13 @@ def _pattern(text: str, verb: _Verb, synsets, report: Report) -> list[dict]:
     return [row]
 
 
-def _simple(after: list[str], verb: _Verb, synsets) -> dict | None:
+def _simple(after: list[str], verb: _Verb, synsets, report: Report) -> dict | None:
     """{prep, object} when the words after the verb are one particle and/or one direct object
     (each synset member one word), else None."""
     if any(t in MARKERS or t == "%" for t in after) or not after:
         return None
     preps, objects = set(), set()
-    for words in _expand(after, synsets, Report("", "")):
+    for words in _expand(after, synsets, report):
         words = [w.lower() for w in words]
         prep = words[0] if words[0] in PARTICLES and not verb.prep else verb.prep
         rest = words[1:] if words[0] in PARTICLES and not verb.prep else words
