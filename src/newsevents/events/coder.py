@@ -150,7 +150,7 @@ class SentenceCoder:
     def verb_rule(self, token: Token, objects: set[str] | None = None) -> Trigger | None:
         """The most specific rule of a verb that fits its particles, `objects` (default: all
         its objects) and the words around it (before it in the sentence, after it in its own
-        phrase); the more words a rule's phrase matches, the more specific it is."""
+        phrase); the more words a rule names (phrase, particle, object), the more specific."""
         if token.pos_ not in ("VERB",) and not (token.pos_ == "PROPN" and token.dep_ == "ROOT"):
             return None
         rules = self.lex.triggers.get(("VERB", token.lemma_.lower()), ())
@@ -167,7 +167,8 @@ class SentenceCoder:
                      if p.matches(self.labels[:token.right_edge.i - self.sent.start + 1],
                                   token.i - self.sent.start)]
             if sizes or not r.phrases:
-                fitting.append(((max(sizes, default=0), r.specificity()), r))
+                named = max(sizes, default=0) + bool(r.objects) + bool(r.prep)
+                fitting.append(((named, r.specificity()), r))
         if not fitting:
             return None
         best = max(fitting, key=lambda scored: scored[0])[1]
