@@ -289,6 +289,23 @@ def test_phrases_null_patterns_and_discards_in_the_coder(tmp_path):
     # (a sentence discard cancels its own sentence only)
 
 
+def test_verb_forms_give_the_lemmas_the_parse_gives(tmp_path):
+    """PETRARCH matches a verb's forms; our coder matches the lemma spaCy gives each form, so a
+    form the lemmatizer reads differently ("cordoned" -> "cordone") gets rows of its own."""
+    (tmp_path / "forms.verbs").write_text(
+        "--- EXCLUDE [1721] ---\n+CORDON_OFF {+CORDONED_OFF +CORDONING_OFF}\n"
+        "- * FOR_CONSTRUCTION [071]\n--- EXCHANG [---] ---\nEXCHANG\n- * FIRE [190]\n",
+        encoding="utf-8")
+    report = tabari.import_file(tmp_path / "forms.verbs")
+    rows = {(r["verb"], r.get("prep"), r["cameo"], tuple(r.get("phrase", ())))
+            for r in report.records}
+    assert rows >= {(lemma, "off", code, phrase) for lemma in ("cordon", "cordone")
+                    for code, phrase in (("1721", ()), ("071", ("* for_construction",)))}
+    # a stem listed in its base form: PETRARCH's regular forms ("exchanged") name the verb
+    assert {r["verb"] for r in report.records if r["cameo"] == "190"} >= {"exchange"}
+    assert report.converted["other lemma of a verb's forms"] >= 2
+
+
 def test_an_unknown_file_is_refused(tmp_path):
     (tmp_path / "notes.txt").write_text("just some notes\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="E101"):
