@@ -21,7 +21,8 @@ def test_code_seed_prints_jsonl():
 def test_pretty_table():
     out = run("code", "--pretty", str(SEED))
     assert out.returncode == 0
-    assert "Vladimir Putin (RUSGOV) -> CONSULT 041 [phone]" in out.stdout
+    assert "Vladimir Putin (RUSGOV) <-> CONSULT 041 [phone] <-> Denis Sassou-Nguesso" \
+        in out.stdout
     assert out.stdout.rstrip().endswith("events")
 
 

@@ -207,8 +207,13 @@ def format_pretty(article, events) -> str:
                              "NEGATED" if e.negated else None) if m]
         place = f"   @ {e.location.name} ({e.location.country or e.location.precision})" \
             if e.location else ""
-        lines.append(f"{_who(e.source)} -> {e.event or '-'} {e.cameo}"
-                     f"{' [' + ', '.join(flags) + ']' if flags else ''} -> {_who(e.target)}"
+        # A conversation is had by both sides: "Putin <-> CONSULT <-> Goïta".
+        mutual = len(e.source) > 1 and {(a.code, a.name) for a in e.source} == {
+            (a.code, a.name) for a in e.target}
+        left, arrow, right = (e.source[:1], "<->", e.source[1:]) if mutual else (
+            e.source, "->", e.target)
+        lines.append(f"{_who(left)} {arrow} {e.event or '-'} {e.cameo}"
+                     f"{' [' + ', '.join(flags) + ']' if flags else ''} {arrow} {_who(right)}"
                      f"   {e.date or ''}{place}")
         if e.numbers:
             lines.append("    numbers: " + "; ".join(f"{q.kind} {q.text}" for q in e.numbers))
@@ -231,6 +236,8 @@ def evaluate(gold, errors, as_json, predictions, model, knowledge):
     from .evaluate import evaluate_file, format_report
     coder = _coder(_options(model, knowledge))
     results = {}
+    if predictions:
+        open(predictions, "w").close()  # a re-run replaces the file; the gold files append
     for path in gold:
         result = evaluate_file(path, coder)
         results[path] = result

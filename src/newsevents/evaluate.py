@@ -155,8 +155,11 @@ def load_gold(path: str) -> list[dict]:
 
 
 def predict(records: list[dict], coder: Coder) -> list[dict]:
+    """The events as the store counts and exports them: not the negated, denied or only
+    requested ones."""
     articles = (make_article(r["text"], id=str(r["id"]), date=r.get("date")) for r in records)
-    return [e.to_dict() for _, events in coder.code_articles(articles) for e in events]
+    return [e.to_dict() for _, events in coder.code_articles(articles) for e in events
+            if not e.negated]
 
 
 def _cause(gold: dict, preds: list[dict]) -> str:

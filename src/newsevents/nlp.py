@@ -72,6 +72,27 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("newsevents_finite_roots")
+def finite_verb_roots(doc: Doc) -> Doc:
+    """The small model sometimes hangs a sentence's verb on its subject as a noun modifier
+    ("The Ukrainian foreign minister called on Germany to ...": "minister" the root, "called"
+    its `acl`). A past-tense finite verb (VBD) cannot modify a noun the way a participle
+    ("soldiers killed in an attack") does, so it becomes the root and the noun its subject."""
+    for sent in list(doc.sents):
+        root = sent.root
+        if root.pos_ not in ("NOUN", "PROPN"):
+            continue
+        verb = next((c for c in root.rights if c.dep_ == "acl" and c.tag_ == "VBD"), None)
+        if verb is None:
+            continue
+        trailing = [c for c in root.rights if c.i > verb.i]
+        verb.head, verb.dep_ = verb, "ROOT"
+        root.head, root.dep_ = verb, "nsubj"
+        for token in trailing:
+            token.head = verb
+    return doc
+
+
 @Language.factory("newsevents_actors", default_config={"knowledge_dirs": []})
 def make_actor_finder(nlp: Language, name: str, knowledge_dirs: list[str]):
     return ActorFinder(nlp, load_gazetteer(tuple(knowledge_dirs)))
@@ -97,6 +118,7 @@ def load_pipeline(model: str | None = None, knowledge_dirs: tuple[str, ...] = ()
         raise ModelError(message("E020", tried=", ".join(tried)))
     nlp.add_pipe("newsevents_paragraphs", before="parser")
     config = {"knowledge_dirs": list(knowledge_dirs)}
+    nlp.add_pipe("newsevents_finite_roots")
     nlp.add_pipe("newsevents_actors", config=config)
     nlp.add_pipe("newsevents_events", config=config)
     nlp.add_pipe("newsevents_numbers", config=config)

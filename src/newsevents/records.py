@@ -130,7 +130,7 @@ class Event:
     target: tuple[Actor, ...]
     date: str | None
     date_text: str | None
-    negated: bool
+    negated: bool  # not counted as done: negated, denied, or only requested
     modality: str
     goldstein: float
     quad_class: int

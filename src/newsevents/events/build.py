@@ -10,7 +10,14 @@ from spacy.tokens import Span
 
 from ..records import Actor, Article, Event
 from ..when import event_date
-from .coder import FUTURE_TO_AGREE, FUTURE_TO_THREATEN, PHONE_WORDS, RECIPROCAL, Draft
+from .coder import (
+    FUTURE_TO_AGREE,
+    FUTURE_TO_THREATEN,
+    PHONE_WORDS,
+    RECIPROCAL,
+    Draft,
+    unique_actors,
+)
 from .lexicon import Lexicon
 
 # Confidence from the evidence of a draft: how the trigger was found, whether both sides were
@@ -53,6 +60,9 @@ def finish(draft: Draft, sent: Span, sentence_index: int, article: Article, lexi
             code = lexicon.complements.get(("03", plover), "030")
         elif plover in FUTURE_TO_THREATEN:
             code = lexicon.complements.get(("13", plover), "130")
+    if code == SHOW_OF_FORCE and (len({a.country for a in draft.source if a.country}) > 1 or any(
+            c.lower_ == "joint" for c in draft.trigger.root.children)):
+        code = MILITARY_COOPERATION  # "French and Egyptian warships launched war games"
     lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
     contexts = _contexts(sent, lexicon, original)
     code = _refine(code, contexts, lemmas, lexicon)
@@ -64,6 +74,10 @@ def finish(draft: Draft, sent: Span, sentence_index: int, article: Article, lexi
         entry = lexicon.code(code)
     source, target = _orient(draft.source, draft.target, plover, draft.location,
                              domestic=plover in DOMESTIC or mode in DOMESTIC_THREATS)
+    if code in MUTUAL_CODES and source and target:
+        # "X held talks with Y": a conversation is had by both; each side is the other's
+        # counterpart, as PLOVER codes a meeting.
+        source, target = unique_actors(source + target), unique_actors(target + source)
     if plover == "CONSULT" and mode is None and draft.location and \
             sent.start_char <= draft.location[0].start < sent.end_char:
         mode = _meeting_mode(source, target, draft.location)  # placed by its own sentence
@@ -74,8 +88,8 @@ def finish(draft: Draft, sent: Span, sentence_index: int, article: Article, lexi
                       future=modality == "intended")
     if date.historical and modality == "asserted":
         modality = "historical"
-    if modality == "denied":
-        negated = True  # its own actor says it did not happen
+    if modality in ("denied", "requested"):
+        negated = True  # its own actor says it did not happen; or it is only asked for
     elif negated:
         modality = "negated"
     confidence = BASE_CONFIDENCE[draft.via]
@@ -278,7 +292,9 @@ def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | 
         if location and location[0].country not in {a.country for a in source} \
                 and plover in LOCATED:
             target = location  # "fired at targets in Jericho", "evacuate settlements in Gaza"
-        elif domestic:
+        elif domestic or (plover in UNATTRIBUTED and location):
+            # ("Myanmar's military bombed a school in Sagaing": an attack at home with no
+            # target named hits its own country.)
             home = (location or _countries_of(source))[:1]
             sector = "CVL" if any(a.sector in STATE_SECTORS for a in source) else "GOV"
             target = tuple(replace(a, sector=sector, code=(a.country or "") + sector,
@@ -303,6 +319,12 @@ def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | 
     return source, target
 
 
+# A show of force put on by several countries together, or called joint, is military
+# cooperation.
+SHOW_OF_FORCE, MILITARY_COOPERATION = "150", "062"
+# CAMEO codes of conversations, had by both sides alike (not visits, hosting or mediation,
+# which go one way).
+MUTUAL_CODES = {"040", "041", "046"}
 # Kinds of event that, with no target named, are aimed at the country they happen in.
 DOMESTIC = {"PROTEST", "COERCE", "CONCEDE"}
 # Threats of repression at home ("threatened to impose a curfew in Algiers"): like DOMESTIC.
@@ -310,7 +332,7 @@ DOMESTIC_THREATS = {"restrict", "curfew"}
 # Material kinds of event whose place, with no target named, is what they are done to
 # (not so for words: condemning an attack in Russia does not accuse Russia).
 LOCATED = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "CONCEDE", "AID", "AGREE",
-           "SANCTION", "CONSULT"}
+           "SANCTION", "CONSULT", "REQUEST"}
 # Kinds of event that, with no agent named, are coded to the country where they happen.
 UNATTRIBUTED = {"ASSAULT"}
 # Sectors of the state: their domestic events are aimed at the population, the others' at

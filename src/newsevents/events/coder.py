@@ -33,6 +33,9 @@ REACHING_PREPS = {"between", "of", "with", "among", "by", "from", "against", "to
 # CAMEO codes whose object is the actor's own means, not a target: "mobilized reservists",
 # "withdrew its troops", "pulled out peacekeepers".
 OWN_MEANS_CODES = ("15", "087", "166")
+# CAMEO codes of handing people over, whose target is who receives them, not who is handed:
+# extradition, release or return, deportation.
+TRANSFER_CODES = ("063", "084", "1663")
 FUTURE_AUX = {"will", "shall", "'ll"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 # Events that PLOVER codes as AGREE when they are promised, not done ("will visit")...
@@ -46,7 +49,29 @@ MEASURE_NOUNS = {"dollar", "euro", "ton", "tonne", "million", "billion", "pound"
                  "yen", "ruble", "rouble", "shilling", "franc", "rupee", "barrel", "shipment",
                  "consignment", "package", "worth", "amount", "lot", "part", "day", "week",
                  "month", "hour", "year", "round", "series", "wave", "number", "hundred",
-                 "thousand", "dozen", "score", "group", "batch"}
+                 "thousand", "dozen", "score", "group", "batch", "most", "some", "all", "half",
+                 "rest", "many", "much", "remainder", "bulk", "majority", "none", "each"}
+# Nouns of people and bodies: "aid agencies", "peace envoy", "relief workers" name who does
+# the modifier's kind of work, not an event.
+AGENTIVE_NOUNS = {"agency", "organization", "organisation", "group", "worker", "official",
+                  "charity", "body", "committee", "team", "chief", "coordinator", "envoy",
+                  "staff", "volunteer", "donor", "expert", "ministry", "office", "negotiator",
+                  "mediator", "monitor", "observer", "delegation", "delegate", "activist"}
+# Nouns of armed bodies: their arrival is a deployment, not a visit.
+FORCE_NOUNS = {"troop", "troops", "soldier", "peacekeeper", "force", "contingent", "battalion",
+               "brigade", "unit", "deployment", "marine", "paratrooper"}
+# Verbs that only carry the event noun they take ("held talks", "imposed sanctions"); under a
+# request, what another verb does to an event noun ("explain the arrest") is not what is asked.
+LIGHT_VERBS = {"hold", "launch", "provide", "give", "grant", "impose", "stage", "carry",
+               "conduct", "pay", "make", "send", "deliver", "offer", "extend", "resume", "start",
+               "begin", "open", "lift", "end", "allow", "permit", "accept"}
+# Documents whose content, told by a participle, is their issuer's act: "issued a statement
+# condemning ...", "adopted a resolution calling on ...".
+DOCUMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "resolution", "letter",
+                  "message", "note", "decree", "motion", "report", "memorandum", "petition"}
+# Complements of a refusal that only withhold words ("declined to comment").
+WORDS_WITHHELD = {"comment", "elaborate", "confirm", "disclose", "identify", "reveal", "answer",
+                  "specify", "name", "detail", "say", "speak", "respond", "give"}
 # Verbs whose subject is the recipient: "received weapons from X" -> X gave to the subject.
 RECIPIENT_VERBS = {"receive", "obtain", "get"}
 # Reported events that, told by a named actor about another, are accusations ("the US said
@@ -63,6 +88,8 @@ RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REJECT", "ASSAULT"}
 # ("before they demobilize", "until their demands are met"); "after"/"as" clauses tell events
 # of their own and are coded.
 BACKGROUND_MARKS = {"before", "until"}
+# Prepositions whose event noun only tells when something else happened.
+TIME_PREPS = {"during", "amid", "ahead", "before", "until", "throughout"}
 FRAME_ROOTS = {"intent": "03", "threat": "13", "refusal": "12", "preparation": "15"}
 PHONE_WORDS = {"phone", "telephone", "call", "phoned", "telephoned"}
 
@@ -156,8 +183,9 @@ class SentenceCoder:
         rules = self.lex.triggers.get(("VERB", token.lemma_.lower()), ())
         if not rules or self.discarded:
             return None
-        preps = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "agent")}
-        if objects is None:
+        preps = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "agent")
+                 and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)}
+        if objects is None:  # ("called Macron on Tuesday" is no "call on")
             objects = {w for o in self.objects(token) for w in _object_words(o)}
         fitting = []
         for r in rules:
@@ -189,7 +217,8 @@ class SentenceCoder:
             return max(plain, key=Trigger.specificity)
         # "a mediation effort", "aid deliveries": the event is in the modifier; not so when
         # the noun names the actor ("peacekeeping troops", "a peacekeeping force").
-        if any(a.kind == "agent" for a in self.actors.get(token.i, ())):
+        if any(a.kind == "agent" for a in self.actors.get(token.i, ())) \
+                or lemma in AGENTIVE_NOUNS:
             return None
         for c in token.children:
             if c.dep_ == "compound" and c.pos_ == "NOUN":
@@ -218,7 +247,11 @@ class SentenceCoder:
         return found
 
     # -- arguments ---------------------------------------------------------------------------
-    def actors_at(self, token: Token | None, depth: int = 0) -> tuple[Actor, ...]:
+    def actors_at(self, token: Token | None, depth: int = 0, reach: int = 1
+                  ) -> tuple[Actor, ...]:
+        """The actors a phrase names: its own, or those of the phrases it reaches through a
+        preposition ("ties between Russia and Mali"), one step away; two through "of"
+        ("a suspension of air links with Serbia")."""
         if token is None:
             return ()
         found: list[Actor] = []
@@ -226,13 +259,14 @@ class SentenceCoder:
             here = self.actors.get(t.i, ())
             if here:
                 found.extend(here)
-            elif depth == 0 and t.pos_ in ("NOUN", "PRON", "PROPN"):
+            elif depth < reach and t.pos_ in ("NOUN", "PRON", "PROPN"):
                 for prep in t.children:
                     if prep.dep_ == "prep" and prep.lower_ in REACHING_PREPS:
+                        further = 2 if depth == 0 and prep.lower_ == "of" else reach
                         for pobj in prep.children:
                             if pobj.dep_ == "pobj":
-                                found.extend(self.actors_at(pobj, depth + 1))
-        return _unique(found)
+                                found.extend(self.actors_at(pobj, depth + 1, further))
+        return unique_actors(found)
 
     def subject(self, verb: Token) -> tuple[tuple[Actor, ...], bool]:
         """The agent of `verb` and whether the verb is passive."""
@@ -265,7 +299,10 @@ class SentenceCoder:
         if verb.dep_ == "relcl":
             return self.actors_at(verb.head), False
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
-            return self.actors_at(verb.head), False
+            found = self.actors_at(verb.head)
+            if not found and self.document_content(verb) and verb.head.head.pos_ == "VERB":
+                found = self.subject(verb.head.head)[0]  # the issuer
+            return found, False
         return (), False
 
     def target(self, verb: Token, noun: Token | None = None, *, objects: bool = True
@@ -283,7 +320,7 @@ class SentenceCoder:
             candidates.append(noun)
         for c in candidates:
             found = self.actors_at(c)
-            if found:
+            if any(a.country or a.code for a in found):  # not "Patriot air defence systems"
                 return found
         nouns = [noun] if noun is not None else self.objects(verb)
         for head in [*nouns, verb]:
@@ -407,9 +444,7 @@ class SentenceCoder:
             elif frame == "accusation":
                 drafts.extend(self.accusation_event(t))
             else:
-                draft = self.frame_event(t, frame)
-                if draft:
-                    drafts.append(draft)
+                drafts.extend(self.frame_event(t, frame))
         for t in tokens:
             if t.i not in self.used:
                 drafts.extend(self.verb_events(t))
@@ -433,7 +468,9 @@ class SentenceCoder:
                 for p in c.children:
                     if p.dep_ == "pcomp" and p.pos_ == "VERB":
                         return p
-        return None
+        # "have sworn to fight until ...": the parse may take the infinitive for an adverbial.
+        return next((c for c in verb.rights if c.dep_ == "advcl" and c.pos_ == "VERB" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
 
     def events_of(self, verb: Token) -> list[tuple[Trigger, Token, Token | None]]:
         """The events a verb stands for, one per object where objects differ ("expressed
@@ -477,6 +514,10 @@ class SentenceCoder:
         claims = verb.lemma_.lower() in CLAIM_VERBS or leads
         if claims and inner in ACCUSABLE and named and target and \
                 {a.country for a in named} != {a.country for a in target}:
+            if verb.lemma_.lower() in CLAIM_VERBS:
+                # "the US claimed that ISIL had attacked Iraq": the claim is the news, the
+                # attack only alleged.
+                self.used.update(t.i for t in comp.subtree)
             return [Draft(cameo="112", trigger=self.sent.doc[verb.i: verb.i + 1],
                           source=tuple(named), target=target, via="frame", clause=verb)]
         return []
@@ -492,7 +533,9 @@ class SentenceCoder:
                       trigger=self.sent.doc[verb.i: verb.i + 1], source=source, target=target,
                       negated=self.negated(verb), via="frame", clause=verb)]
 
-    def frame_event(self, verb: Token, frame: str) -> Draft | None:
+    def frame_event(self, verb: Token, frame: str) -> list[Draft]:
+        """The event a frame verb makes of its complement ("pledged to bolster": AGREE), and
+        for a request, also the act asked for, with modality requested."""
         comp = self.complement(verb)
         own_rule = self.verb_rule(verb)
         if frame == "preparation":
@@ -503,23 +546,30 @@ class SentenceCoder:
             frame = "preparation" if (FRAME_ROOTS["preparation"], plover or "") in \
                 self.lex.complements else "attempt"
         if frame == "attempt":
-            return None  # transparent: the complement is coded with this verb's subject
-        if comp is None and frame != "request":
-            if own_rule is None:
-                return None
+            return []  # transparent: the complement is coded with this verb's subject
+        if frame == "refusal" and comp is not None and (
+                comp.lemma_.lower() in WORDS_WITHHELD
+                or self.lex.frames.get(comp.lemma_.lower()) == "speech"):
+            self.used.update({verb.i, comp.i})
+            return []  # "declined to comment"
+        if comp is None and (frame != "request" or own_rule and own_rule.mode == "phone"):
+            if own_rule is None or frame == "request":
+                return []  # (a bare "called" is a phone call, or nothing: the verb decides)
             comp_event = None
         else:
             comp_events = self.events_of(comp) if comp is not None else []
             comp_event = comp_events[0] if comp_events else None
         if frame == "request" and comp is not None and comp.dep_ == "ccomp" \
                 and comp_event is None and own_rule is None:
-            return None  # "insisted (that) unrest reflected ...": a claim, not a request
+            return []  # "insisted (that) unrest reflected ...": a claim, not a request
         source, passive = self.subject(verb)
         if passive and not source and frame in ("intent", "threat"):
             # "Vietnam is committed to opening ...": the one committed is the one promising.
             source = self.actors_at(next((c for c in verb.children
                                           if c.dep_ in PASSIVE_SUBJECT_DEPS), None))
-        if frame == "request" and comp is not None and not self.objects(verb) and not any(
+        asked = self.objects(verb) or [c for c in verb.children
+                                       if c.dep_ == "prep" and c.lower_ in ("on", "upon")]
+        if frame == "request" and comp is not None and not asked and not any(
                 c.dep_ in SUBJECT_DEPS for c in comp.children):
             frame = "intent"  # "wants to help Israel": the wanter's own intent
         if frame == "request":
@@ -531,20 +581,27 @@ class SentenceCoder:
         else:
             root = FRAME_ROOTS[frame]
             target = ()
+        requested: list[Draft] = []
         if comp_event:
             rule, trig, noun = comp_event
             inner = self.lex.code(rule.cameo)
-            if not target:
-                target = self.target(comp, noun,
-                                     objects=not rule.cameo.startswith(OWN_MEANS_CODES))
+            inner_target = self.target(comp, noun,
+                                       objects=not rule.cameo.startswith(OWN_MEANS_CODES))
+            if frame == "request" and target and (noun is None or
+                                                  comp.lemma_.lower() in LIGHT_VERBS):
+                requested.append(Draft(
+                    cameo=rule.cameo, trigger=self.sent.doc[trig.i: trig.i + 1], source=target,
+                    target=inner_target, mode=rule.mode, negated=self.negated(comp, noun),
+                    modality="requested", via="frame", clause=comp))
+            target = target or inner_target
             code = self.lex.complements.get((root, inner.plover or ""))
             if frame == "refusal" and inner.plover in ("REJECT", "ACCUSE", "THREATEN"):
                 code = None
             code = code or (own_rule.cameo if own_rule else root + "0")
             self.used.update({trig.i, comp.i})
         else:
-            if own_rule is None and frame not in ("request", "intent"):
-                return None
+            if own_rule is None and frame not in ("request", "intent", "refusal"):
+                return []
             code = own_rule.cameo if own_rule else root + "0"
             if comp is not None:
                 self.used.add(comp.i)
@@ -557,12 +614,12 @@ class SentenceCoder:
         if frame == "intent" and code[:2] != "03":
             modality = "asserted"  # a vow to fight is a threat made now
         sentence_modality = self.modality(verb)
-        return Draft(
+        return [Draft(
             cameo=code, trigger=self.sent.doc[verb.i: verb.i + 1], source=source, target=target,
             negated=self.negated(verb), via="frame",
             modality=sentence_modality if sentence_modality != "asserted" else modality,
             clause=verb,
-        )
+        ), *requested]
 
     def is_purpose(self, verb: Token) -> bool:
         """"staged demonstrations to demand reforms", "opened fire, killing one": a purpose or
@@ -586,14 +643,18 @@ class SentenceCoder:
         the exception. What such a clause governs ("a resolution that aims to tighten
         sanctions") is background too."""
         while True:
+            if self.document_content(verb):
+                return False
             if verb.dep_ == "relcl" or (verb.dep_ in ("acl", "ccomp") and verb.head.pos_ in (
                     "NOUN", "PROPN", "PRON")):
                 head = verb.head
                 return not (head.dep_ == "attr" and any(c.lower_ == "there" for c in
                                                         head.head.children))
-            if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS
-                                            for c in verb.children):
-                head = verb.head  # background to an event of the main clause, if it has one
+            before = verb.dep_ == "pcomp" and verb.head.lower_ in BACKGROUND_MARKS
+            if before or verb.dep_ == "advcl" and any(
+                    c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in verb.children):
+                # background to an event of the main clause, if it has one
+                head = verb.head.head if before else verb.head
                 return bool(self.events_of(head)) or self.lex.frames.get(
                     head.lemma_.lower()) not in (None, "speech")
             if verb.dep_ not in ("xcomp", "conj", "advcl", "ccomp") or verb.head.i == verb.i \
@@ -601,22 +662,34 @@ class SentenceCoder:
                 return False
             verb = verb.head
 
+    @staticmethod
+    def document_content(verb: Token) -> bool:
+        """"issued a declaration demanding that ...": the participle tells what the document
+        does."""
+        return verb.dep_ == "acl" and verb.tag_ == "VBG" and \
+            verb.head.lemma_.lower() in DOCUMENT_NOUNS
+
     def verb_events(self, verb: Token) -> list[Draft]:
         if verb.pos_ not in ("VERB", "PROPN") or self.is_purpose(verb) \
                 or self.is_background(verb):
             return []
         drafts = []
         for rule, trig, noun in self.events_of(verb):
-            if self.lex.frames.get(verb.lemma_.lower()) == "speech" and noun is None:
-                continue
+            if self.lex.frames.get(verb.lemma_.lower()) == "speech" and noun is None \
+                    and not rule.objects:
+                continue  # (but "declared a ceasefire", "declared martial law" are acts)
             source, passive = self.subject(verb)
             if not source and not passive and not self.event_subject(verb):
                 continue  # an active verb with no agent: a label, a gerund, an order
-            if rule.mode == "visit" and noun is None and any(
-                    a.sector in ("MIL", "COP", "REB") for a in source):
+            if rule.mode == "visit" and noun is None and (any(
+                    a.sector in ("MIL", "COP", "REB") for a in source) or self.forces(verb)):
                 continue  # troops arriving are deployed, not visiting
+            if rule.mode == "phone" and noun is None and not any(
+                    self.actors_at(o) for o in self.objects(verb)):
+                continue  # "what it called unpaid debts": nobody was phoned
             own_means = rule.cameo.startswith(OWN_MEANS_CODES)
-            target = self.target(verb, noun, objects=not own_means)
+            target = (rule.cameo.startswith(TRANSFER_CODES) and self.receiver(verb)) or \
+                self.target(verb, noun, objects=not own_means)
             demanded = self.demanded(verb)
             if demanded is not None and self.lex.code(rule.cameo).plover == "REQUEST":
                 # "reiterated its demand ... that Israel ease ...": Israel is asked; what it
@@ -639,6 +712,18 @@ class SentenceCoder:
                 via="light-verb" if noun is not None else "verb", clause=verb,
             ))
         return drafts
+
+    def receiver(self, verb: Token) -> tuple[Actor, ...]:
+        """Who a person is handed to: "extradited a French national to France"."""
+        return next((found for p in verb.children if p.dep_ in ("prep", "dative")
+                     and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"
+                     for found in [self.actors_at(o)] if found), ())
+
+    def forces(self, verb: Token) -> bool:
+        """Whether the subject of `verb` is a body of armed men ("the first deployment of NATO
+        peacekeeping troops")."""
+        return any(t.lemma_.lower() in FORCE_NOUNS for c in verb.children
+                   if c.dep_ in SUBJECT_DEPS for t in c.subtree)
 
     def demanded(self, verb: Token) -> Token | None:
         """The clause saying what is asked: of the verb ("demanded that X ...") or of its
@@ -712,7 +797,9 @@ class SentenceCoder:
         if not source:
             return None
         historical = self.dated_in_the_past(noun)
-        if clause.pos_ in ("VERB", "AUX") and self.is_background(clause) and not historical:
+        if not historical and (noun.dep_ == "pobj" and noun.head.lower_ in TIME_PREPS or (
+                clause.pos_ in ("VERB", "AUX") and self.is_background(clause))):
+            # "rioting during a G8 summit": the summit dates the news, it is not the news.
             return None  # (a past event recalled in passing is still coded, as historical)
         if not target and clause.pos_ in ("VERB", "AUX"):
             governing, _ = self.subject(clause)
@@ -721,7 +808,8 @@ class SentenceCoder:
         self.used.add(noun.i)
         return Draft(
             cameo=rule.cameo, trigger=self.sent.doc[noun.i: noun.i + 1], source=source,
-            target=target, mode=rule.mode, negated=self.negated(noun), via="noun",
+            target=target, mode=rule.mode, via="noun",
+            negated=self.negated(noun, clause if clause.pos_ in ("VERB", "AUX") else None),
             modality=self.modality(clause) if clause.pos_ in ("VERB", "AUX") else "asserted",
             clause=clause,
         )
@@ -768,7 +856,7 @@ def _location(sent: Span, actors: dict, places: dict) -> tuple[Actor, ...]:
     return ()
 
 
-def _unique(actors: list[Actor]) -> tuple[Actor, ...]:
+def unique_actors(actors: list[Actor]) -> tuple[Actor, ...]:
     seen = []
     for a in actors:
         if all((a.name, a.country, a.code) != (b.name, b.country, b.code) for b in seen):
