@@ -18,7 +18,7 @@ from newsevents.kb import read_file, tabari
 
 PETRARCH = SHARED / "petrarch"
 # What the importer and coder reach on PETRARCH's 284 unit-test records (see README); a floor.
-PETRARCH_FLOOR = {"exact": 0.38, "root": 0.62, "any": 0.41}
+PETRARCH_FLOOR = {"exact": 0.37, "root": 0.62, "any": 0.47}
 
 MINE = """\
 # version: 2030.01.01
