@@ -13,12 +13,13 @@ from newsevents.actors.gazetteer import load_gazetteer
 from newsevents.cli import main
 from newsevents.datafiles import load_table
 from newsevents.errors import KnowledgeError
-from newsevents.events.lexicon import load_lexicon
+from newsevents.events.lexicon import Phrase, load_lexicon
 from newsevents.kb import read_file, tabari
 
 PETRARCH = SHARED / "petrarch"
-# What the importer and coder reach on PETRARCH's 284 unit-test records (see README); a floor.
-PETRARCH_FLOOR = {"exact": 0.26, "root": 0.52, "any": 0.30}
+# What the importer and coder reach on PETRARCH's 284 unit-test records (see README), less a
+# point for the coder's own changes; a floor.
+PETRARCH_FLOOR = {"exact": 0.36, "root": 0.61, "any": 0.46}
 
 MINE = """\
 # version: 2030.01.01
@@ -125,6 +126,12 @@ def test_dated_actor_codes_follow_the_date(kb_dir):
      "code: must be an actor code"),
     ("bad.jsonl", '{"kind": "actor", "name": "A", "colour": "red"}\n', 1,
      "unknown field 'colour'"),
+    ("bad.yaml", "- kind: pattern\n  verb: attack\n  phrase: heavily attack\n  cameo: '190'\n",
+     1, "phrase: must be lower-case words around one *"),
+    ("bad.yaml", "- kind: pattern\n  noun: strike\n  phrase: air_*\n  cameo: '195'\n", 1,
+     "for verb patterns only"),
+    ("bad.yaml", "- kind: discard\n  phrase: world cup\n  scope: article\n", 1,
+     "scope: must be sentence or story"),
 ])
 def test_problems_name_file_and_line(tmp_path, name, text, line, says):
     (tmp_path / name).write_text(text, encoding="utf-8")
@@ -165,20 +172,23 @@ def test_import_small_dictionaries(tmp_path):
         "!PERSON! = MAN, WOMAN\nPOLICE {} [~COP]\nCONGRESS!PERSON! [~LEG]\nGOOSE {GEESE} [~GGS]\n"
         "SPY [~SPY]\nMSF {} [NGO~]\n", encoding="utf-8")
     (tmp_path / "mine.verbs").write_text(
-        "&TIES\n+TIES\n+RELATIONS\n\n--- RESTORE [064] ---\nRESTORE\n- * &TIES [0641]\n"
-        "- SAID * [023]\n- * FOR_TALKS [031]\n\n--- SAID [023] ---\nSAID\n"
+        "&TIES\n+TIES\n+RELATIONS\n&KIND_\n+TRADE\n+ARMS_CONTROL\n\n"
+        "--- RESTORE [064] ---\nRESTORE\n- * &TIES [0641]\n"
+        "- SAID * [023]\n- * FOR_TALKS [031]\n- HEAVILY_* &KIND PACT [0311]\n"
+        "- * $ IN_PART [---]\n\n--- SAID [023] ---\nSAID\n"
         "- % * [030]\n\n--- LEAVE [012] ---\nLEAVE\n--- LEFT [032:033] ---\nLEFT\n"
-        "+BREAK_DOWN [1717]\n"
-        "--- ODD [903] ---\nODD\n", encoding="utf-8")
+        "+BREAK_DOWN [1717]\nWIRE_+TAP {WIRE_+TAPPED} [1711]\n--- HOLD [---] ---\nHOLD\n"
+        "- * TALKS [031]\n--- ODD [903] ---\nODD\n", encoding="utf-8")
+    (tmp_path / "mine.discards").write_text(
+        "# sports\nWORLD_CUP  # pas\n+TYPHOON\n", encoding="utf-8")
     out = tmp_path / "kb"
     result = CliRunner().invoke(main, ["kb", "import-tabari", *map(str, sorted(
         tmp_path.glob("mine.*"))), "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert "1 x alternative codes" in result.output
     assert "1 x prefix agent code" in result.output
-    assert "1 x words before the verb" in result.output
-    assert "1 x compound-actor condition" in result.output
-    assert "1 x object of a preposition" in result.output
+    assert "5 x pattern as a phrase around the verb" in result.output
+    assert "1 x multi-word verb as a phrase around the verb" in result.output
     assert "1 x reciprocal code X:Y coded as X only" in result.output
     assert "1 x code not in the CAMEO ontology" in result.output
     assert "1 x same pattern listed twice" in result.output  # LEFT wins over LEAVE
@@ -192,9 +202,109 @@ def test_import_small_dictionaries(tmp_path):
     assert {(r["word"], r["sector"]) for r in rows["agents"]} == {
         ("police", "COP"), ("congressman|congresswoman|congressmen|congresswomen", "LEG"),
         ("goose|geese", "GGS"), ("spy|spies", "SPY")}
-    assert {(r["cameo"], r["lemma"], r["prep"], r["object"]) for r in rows["triggers"]} == {
-        ("064", "restore", "", ""), ("0641", "restore", "", "relation|tie"),
-        ("023", "say", "", ""), ("032", "leave", "", ""), ("1717", "break", "down", "")}
+    assert {(r["cameo"], r["lemma"], r["prep"], r["object"], r["phrase"])
+            for r in rows["triggers"]} == {
+        ("064", "restore", "", "", ""), ("0641", "restore", "", "relation|tie", ""),
+        ("023", "restore", "", "", "said *"), ("031", "restore", "", "", "* for_talks"),
+        ("0311", "restore", "", "", "heavily_* trade pact|heavily_* arms_control pact"),
+        ("---", "restore", "", "", "* in_part"),  # the $ marker leaves a gap
+        ("023", "say", "", "", ""), ("030", "say", "", "", "% *"),
+        ("032", "leave", "", "", ""), ("1717", "break", "down", "", ""),
+        ("1711", "tap", "", "", "wire_*"),
+        ("---", "hold", "", "", ""), ("031", "hold", "", "talk", "")}
+    assert {(r["phrase"], r["scope"]) for r in rows["discards"]} == {
+        ("world cup", "sentence"), ("typhoon", "story")}
+
+
+def _labels(text: str) -> list[frozenset[str]]:
+    return [frozenset(w.split("/")) for w in text.split()]
+
+
+@pytest.mark.parametrize("phrase,text,matches", [
+    ("heavily unjustly *", "was heavily and unjustly *", True),  # words may stand between
+    ("unjustly heavily *", "was heavily and unjustly *", False),  # but in this order
+    ("recently_*", "gollum recently *", True),
+    ("recently_*", "gollum recently did *", False),  # `_`: right before the verb
+    ("* really_pleasant", "* that it is a really pleasant place", True),
+    ("* really_pleasant", "* that it is a really nice and pleasant place", False),
+    ("* trade protocol", "* an 800 million ducat trade protocol", True),
+    ("*_off", "* off", True),
+    ("* talks", "talks were *", False),  # words after the verb come after it
+    ("% have *", "gondor/% and osgiliath/% have *", True),  # `%`: a compound actor
+    ("% have *", "gondor have *", False),
+])
+def test_phrase_matching(phrase, text, matches):
+    labels = _labels(text)
+    at = [n for n, w in enumerate(labels) if "*" in w][0]
+    assert Phrase.parse(phrase).matches(labels, at) is matches
+
+
+PHRASES = """\
+# version: 2030.01.01
+- kind: pattern
+  verb: criticize
+  cameo: "121"
+- kind: pattern
+  verb: criticize
+  phrase: [heavily *, sharply *]
+  cameo: "122"
+- kind: pattern
+  verb: tap
+  phrase: wire_*
+  cameo: "1711"
+- kind: pattern
+  verb: attack
+  cameo: "190"
+- kind: pattern
+  verb: attack
+  phrase: "* in_jest"
+  cameo: "---"
+- kind: discard
+  phrase: world cup
+  scope: sentence
+- kind: discard
+  phrase: typhoon
+  scope: story
+"""
+
+
+def test_phrases_null_patterns_and_discards_in_the_coder(tmp_path):
+    import newsevents
+    from newsevents.pipeline import Options
+    (tmp_path / "phrases.yaml").write_text(PHRASES, encoding="utf-8")
+    options = Options(knowledge_dirs=(str(tmp_path),))
+
+    def coded(text):
+        return [(e.cameo, e.source[0].code, e.target[0].code)
+                for e in newsevents.code_text(text, date="2024-01-01", options=options)]
+    assert coded("Russia criticized Ukraine.") == [("121", "RUS", "UKR")]
+    assert coded("Russia heavily criticized Ukraine.") == [("122", "RUS", "UKR")]
+    assert coded("Russia has sharply and repeatedly criticized Ukraine.") == [
+        ("122", "RUS", "UKR")]
+    assert coded("Russia wire tapped Ukraine.") == [("1711", "RUS", "UKR")]
+    assert coded("Russia attacked Ukraine.") == [("190", "RUS", "UKR")]
+    assert coded("Russia attacked Ukraine in jest.") == []  # the --- pattern wins
+    assert coded("Russia attacked Ukraine at the World Cup.") == []
+    assert coded("Russia attacked Ukraine. Then a typhoon hit Kyiv.") == []
+    assert coded("Russia attacked Ukraine. The World Cup began.") == [("190", "RUS", "UKR")]
+    # (a sentence discard cancels its own sentence only)
+
+
+def test_verb_forms_give_the_lemmas_the_parse_gives(tmp_path):
+    """PETRARCH matches a verb's forms; our coder matches the lemma spaCy gives each form, so a
+    form the lemmatizer reads differently ("cordoned" -> "cordone") gets rows of its own."""
+    (tmp_path / "forms.verbs").write_text(
+        "--- EXCLUDE [1721] ---\n+CORDON_OFF {+CORDONED_OFF +CORDONING_OFF}\n"
+        "- * FOR_CONSTRUCTION [071]\n--- EXCHANG [---] ---\nEXCHANG\n- * FIRE [190]\n",
+        encoding="utf-8")
+    report = tabari.import_file(tmp_path / "forms.verbs")
+    rows = {(r["verb"], r.get("prep"), r["cameo"], tuple(r.get("phrase", ())))
+            for r in report.records}
+    assert rows >= {(lemma, "off", code, phrase) for lemma in ("cordon", "cordone")
+                    for code, phrase in (("1721", ()), ("071", ("* for_construction",)))}
+    # a stem listed in its base form: PETRARCH's regular forms ("exchanged") name the verb
+    assert {r["verb"] for r in report.records if r["cameo"] == "190"} >= {"exchange"}
+    assert report.converted["other lemma of a verb's forms"] >= 2
 
 
 def test_an_unknown_file_is_refused(tmp_path):
@@ -217,7 +327,27 @@ def test_petrarch_dictionaries_import():
     verbs = reports["verbs"]
     assert {"kind": "pattern", "cameo": "064", "verb": "restore", "replaces": True,
             "note": "PETRARCH RESTORE"} in verbs.records
-    assert verbs.skipped["words before the verb (our patterns start at the verb)"] > 100
+    assert verbs.converted["pattern as a phrase around the verb"] > 200
+    assert {"kind": "pattern", "cameo": "123", "verb": "criticize", "replaces": True,
+            "phrase": ["heavily unjustly *"], "note": "PETRARCH CRITICIZE"} in verbs.records
+
+
+def test_petrarch_codings_of_an_event():
+    from types import SimpleNamespace
+
+    from newsevents.kb.petrarch import codings
+    from newsevents.records import Actor
+
+    def actor(name, code):
+        return Actor(text=name, name=name, code=code, country=code[:3], sector=None, start=0,
+                     end=1, kind="named")
+    gon, osg, ith = actor("Gondor", "GON"), actor("Osgiliath", "OSG"), actor("Ithilen", "ITH")
+    joint = SimpleNamespace(source=(gon, osg), target=(osg, gon), cameo="030")
+    assert codings(joint) == {("GON", "OSG", "030"), ("OSG", "GON", "030")}  # not GON GON
+    both = SimpleNamespace(source=(gon, osg), target=(ith,), cameo="041")
+    assert codings(both) == {("GON", "ITH", "041"), ("OSG", "ITH", "041")}
+    alone = SimpleNamespace(source=(gon,), target=(), cameo="010")
+    assert codings(alone) == {("GON", "---", "010")}
 
 
 def test_petrarch_unit_test_records():
@@ -245,4 +375,5 @@ def test_petrarch_test_command(tmp_path):
     shares = json.loads(result.output)
     assert shares["records"] == 284 and shares["exact"] >= PETRARCH_FLOOR["exact"]
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "PETR.Validate.actors.yaml", "PETR.Validate.agents.yaml", "PETR.Validate.verbs.yaml"]
+        "PETR.Validate.actors.yaml", "PETR.Validate.agents.yaml", "PETR.Validate.discards.yaml",
+        "PETR.Validate.verbs.yaml"]

@@ -11,12 +11,13 @@ Each event span carries `span._.draft`, a `Draft` the pipeline turns into an `Ev
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Actor
 from ..when import event_date
-from .lexicon import Lexicon, Trigger
+from .lexicon import NOT_AN_EVENT, Lexicon, Trigger
 
 
 def _draft_of(span: Span) -> Draft | None:
@@ -176,26 +177,57 @@ class SentenceCoder:
         self.used: set[int] = set()  # triggers already part of an event (complements, objects)
 
     # -- rule lookup --------------------------------------------------------------------------
+    @cached_property
+    def labels(self) -> list[frozenset[str]]:
+        """What a rule's phrase can match at each word of the sentence: its lower-case form,
+        and `%` on the words of a compound actor ("Gondor and Osgiliath")."""
+        return [frozenset({t.lower_, "%"} if t.pos_ in ("NOUN", "PROPN") and t.conjuncts
+                          else {t.lower_}) for t in self.sent]
+
+    @cached_property
+    def discarded(self) -> bool:
+        """The sentence, or the story it is part of, holds a discard phrase: nothing in it is
+        coded."""
+        def holds(words, phrase):
+            return any(tuple(words[n:n + len(phrase)]) == phrase for n in range(len(words)))
+        discards = self.lex.discards
+        if not (discards["sentence"] or discards["story"]):
+            return False
+        sentence = [t.lower_ for t in self.sent]
+        story = [t.lower_ for t in self.sent.doc]
+        return any(holds(sentence, p) for p in discards["sentence"]) or any(
+            holds(story, p) for p in discards["story"])
+
     def verb_rule(self, token: Token, objects: set[str] | None = None) -> Trigger | None:
-        """The most specific rule of a verb that fits its particles and `objects` (default:
-        all its objects)."""
+        """The most specific rule of a verb that fits its particles, `objects` (default: all
+        its objects) and the words around it (before it in the sentence, after it in its own
+        phrase); the more words a rule names (phrase, particle, object), the more specific."""
         if token.pos_ not in ("VERB",) and not (token.pos_ == "PROPN" and token.dep_ == "ROOT"):
             return None
         rules = self.lex.triggers.get(("VERB", token.lemma_.lower()), ())
-        if not rules:
+        if not rules or self.discarded:
             return None
         preps = {c.lower_ for c in token.children if c.dep_ in ("prt", "prep", "agent")
                  and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)}
         if objects is None:  # ("called Macron on Tuesday" is no "call on")
             objects = {w for o in self.objects(token) for w in _object_words(o)}
-        fitting = [r for r in rules if (not r.prep or r.prep in preps)
-                   and (not r.objects or r.objects & objects)]
+        fitting = []
+        for r in rules:
+            if (r.prep and r.prep not in preps) or (r.objects and not r.objects & objects):
+                continue
+            sizes = [p.size for p in r.phrases
+                     if p.matches(self.labels[:token.right_edge.i - self.sent.start + 1],
+                                  token.i - self.sent.start)]
+            if sizes or not r.phrases:
+                named = max(sizes, default=0) + bool(r.objects) + bool(r.prep)
+                fitting.append(((named, r.specificity()), r))
         if not fitting:
             return None
-        return max(fitting, key=Trigger.specificity)
+        best = max(fitting, key=lambda scored: scored[0])[1]
+        return None if best.cameo == NOT_AN_EVENT else best
 
     def noun_rule(self, token: Token) -> Trigger | None:
-        if token.pos_ not in ("NOUN", "PROPN"):
+        if token.pos_ not in ("NOUN", "PROPN") or self.discarded:
             return None
         lemma = token.lemma_.lower()
         for c in token.children:

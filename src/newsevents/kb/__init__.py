@@ -1,11 +1,11 @@
 """The user's own knowledge base: YAML or JSONL records that add to or override the package's
 knowledge without touching code.
 
-Each record has a `kind` (country, leader, organisation, agent, actor, pattern) and becomes one
-or more rows of the TSV tables the loaders already read (countries, leaders, organizations,
-agents, actors, triggers), so a record behaves exactly like a row of a user TSV file, including
-the override rule (`datafiles.OVERRIDE_KEYS`). Files are checked record by record; every
-problem names its file and line.
+Each record has a `kind` (country, leader, organisation, agent, actor, pattern, discard) and
+becomes one or more rows of the TSV tables the loaders already read (countries, leaders,
+organizations, agents, actors, triggers, discards), so a record behaves exactly like a row of
+a user TSV file, including the override rule (`datafiles.OVERRIDE_KEYS`). Files are checked
+record by record; every problem names its file and line.
 """
 
 from __future__ import annotations
@@ -26,7 +26,15 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CODE = re.compile(r"^[A-Z0-9]{3,}$|^---$")
 _UPPER = re.compile(r"^[A-Z][A-Z0-9]*$")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
-_CAMEO = re.compile(r"^(0[1-9]|1\d|20)\d{0,2}$")
+_CAMEO = re.compile(r"^(0[1-9]|1\d|20)\d{0,2}$|^---$")
+# The code of a verb pattern that is not an event ("peace-keeping force"): it wins like any
+# other pattern, and then nothing is coded.
+NOT_AN_EVENT = "---"
+# A pattern's phrase (`events.lexicon.Phrase`): groups of words separated by a space; `_` joins
+# the words of a group, and `*` (the verb) to the group it stands in; `%` is a word of a
+# compound actor ("Gondor and Osgiliath").
+_PHRASE_WORD = r"(?:[a-z0-9'][a-z0-9'.-]*|%)"
+PHRASE = re.compile(rf"^(?:{_PHRASE_WORD}|\*)(?:[ _](?:{_PHRASE_WORD}|\*))*$")
 
 
 @dataclass(frozen=True)
@@ -111,6 +119,24 @@ def _lemma(value) -> str:
     return value
 
 
+def _phrases(value) -> str:
+    values = [value] if isinstance(value, str) else value
+    if not isinstance(values, list) or not values:
+        raise ValueError("must be a phrase or a non-empty list of phrases")
+    for v in values:
+        if not isinstance(v, str) or not PHRASE.match(v) or v.count("*") != 1:
+            raise ValueError(f"must be lower-case words around one * (the verb), '_' joining "
+                             f"words that follow each other: 'heavily *', '* trade_protocol', "
+                             f"not {v!r}")
+    return "|".join(values)
+
+
+def _discard_phrase(value) -> str:
+    if not isinstance(value, str) or not re.fullmatch(r"[^\s|*]+( [^\s|*]+)*", value.strip()):
+        raise ValueError(f"must be words separated by single spaces, not {value!r}")
+    return value.strip()
+
+
 def _words(value) -> str:
     values = [value] if isinstance(value, str) else value
     if not isinstance(values, list) or not values:
@@ -121,7 +147,9 @@ def _words(value) -> str:
 _sector = _matching(_UPPER, "upper-case letters such as GOV or MIL")
 _iso3 = _matching(_ISO3, "three upper-case letters (ISO 3166-1 alpha-3)")
 _code = _matching(_CODE, "an actor code of 3 or more upper-case letters (ARN, GONGOV), or ---")
-_cameo = _matching(_CAMEO, "a CAMEO code of 2 to 4 digits from 01 to 20 such as \"064\"")
+_cameo = _matching(_CAMEO, "a CAMEO code of 2 to 4 digits from 01 to 20 such as \"064\", "
+                           f"or \"{NOT_AN_EVENT}\" (a verb pattern that is not an event)")
+_scope = _matching(re.compile(r"^(sentence|story)$"), "sentence or story")
 
 
 @dataclass(frozen=True)
@@ -177,8 +205,8 @@ def _pattern_rows(r: dict) -> list[dict]:
     pos = "VERB" if r.get("verb") else "NOUN"
     return [{"cameo": r["cameo"], "pos": pos, "lemma": r.get("verb") or r["noun"],
              "prep": r.get("prep", ""), "object": r.get("object", ""),
-             "mode": r.get("mode", ""), "note": r.get("note", ""),
-             "replaces": r.get("replaces", "no")}]
+             "phrase": r.get("phrase", ""), "mode": r.get("mode", ""),
+             "note": r.get("note", ""), "replaces": r.get("replaces", "no")}]
 
 
 KINDS: dict[str, Kind] = {
@@ -216,8 +244,11 @@ KINDS: dict[str, Kind] = {
     "pattern": Kind(
         "triggers",
         {"cameo": _cameo, "verb": _word, "noun": _lemma, "prep": _word, "object": _words,
-         "mode": _word, "note": _text, "replaces": _flag},
+         "phrase": _phrases, "mode": _word, "note": _text, "replaces": _flag},
         ("cameo",), _pattern_rows, one_of=("verb", "noun")),
+    "discard": Kind(
+        "discards", {"phrase": _discard_phrase, "scope": _scope}, ("phrase", "scope"),
+        lambda r: [{"phrase": r["phrase"], "scope": r["scope"]}]),
 }
 KINDS["organization"] = KINDS["organisation"]
 
@@ -252,6 +283,9 @@ def check_record(record: object) -> tuple[str, list[dict]]:
             raise ValueError(f"{field}: {e}") from None
     if checked.get("start") and checked.get("end") and checked["start"] > checked["end"]:
         raise ValueError(f"start {checked['start']} is after end {checked['end']}")
+    if kind_name == "pattern" and "verb" not in checked and (
+            "phrase" in checked or checked["cameo"] == NOT_AN_EVENT):
+        raise ValueError(f"a phrase and the code {NOT_AN_EVENT} are for verb patterns only")
     return kind_name, kind.to_rows(checked)
 
 

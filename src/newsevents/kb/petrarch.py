@@ -19,7 +19,7 @@ from ..records import Event
 from . import tabari
 
 RECORDS_FILE = "PETR.UnitTest.records.xml"
-DICTIONARY_TAGS = ("Actorfile", "Agentfile", "Verbfile")
+DICTIONARY_TAGS = ("Actorfile", "Agentfile", "Verbfile", "Discardfile")
 
 Coding = tuple[str, str, str]  # (source code, target code, CAMEO code)
 
@@ -70,17 +70,21 @@ def read_records(path: str | Path) -> list[Record]:
 
 
 def dictionaries(folder: str | Path) -> list[Path]:
-    """The actor, agent and verb dictionaries the records file names in <Environment>."""
+    """The actor, agent, verb and discard dictionaries the records file names in
+    <Environment>."""
     folder = Path(folder)
     env = ET.parse(folder / RECORDS_FILE).getroot().find("Environment")
-    return [folder / env.findtext(tag).strip() for tag in DICTIONARY_TAGS]
+    return [folder / env.findtext(tag).strip() for tag in DICTIONARY_TAGS if env.findtext(tag)]
 
 
 def codings(event: Event) -> set[Coding]:
-    """PETRARCH codes a compound actor as one event per actor; `---` where a side is missing."""
-    sources = [a.code or "---" for a in event.source] or ["---"]
-    targets = [a.code or "---" for a in event.target] or ["---"]
-    return {(s, t, event.cameo) for s, t in product(sources, targets)}
+    """PETRARCH codes a compound actor as one event per actor; `---` where a side is missing.
+    In our events nobody targets themselves (a joint action's members target each other:
+    source A and B, target B and A), so a pair of an actor with itself is no coding."""
+    sources = [(a.name, a.code or "---") for a in event.source] or [(None, "---")]
+    targets = [(a.name, a.code or "---") for a in event.target] or [(None, "---")]
+    return {(s[1], t[1], event.cameo) for s, t in product(sources, targets)
+            if s != t or s[0] is None}
 
 
 def run(folder: str | Path, kb_dir: str | Path | None = None, model: str | None = None

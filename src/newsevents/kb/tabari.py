@@ -2,9 +2,12 @@
 
 What our coder can use becomes records: actor names with their codes and dated codes, agent
 words with their sector (and plurals), verbs with their particle or direct object and CAMEO
-code. The rest is counted, by reason, in the import report: PETRARCH patterns that condition on
-words before the verb, on compound actors, or on phrases our dependency patterns cannot state.
-Source and target come from the coder's own parse, so `$`/`+`/`^` markers are dropped.
+code, every other verb pattern as a phrase of words around the verb (words before it, several
+words after it, synsets spelled out, `%` compound actors, multi-word verbs such as WIRE_+TAP),
+`[---]` patterns as patterns that stop coding, and discards lists. The rest is counted, by
+reason, in the import report (codes outside CAMEO, alternative actor codes A/B, prefix agent
+codes). Source and target come from the coder's own parse, so `$`/`+`/`^` markers only leave a
+gap in a phrase, and `X:Y` codes keep X.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import KnowledgeError, message
-from . import check_record
+from . import NOT_AN_EVENT, PHRASE, check_record
 
 _XML_COMMENT = re.compile(r"<!\s*--.*?-->", re.S)
 _CODE_BLOCK = re.compile(r"\[([^\]]*)\]")
@@ -45,6 +48,7 @@ class Report:
     records: list[dict] = field(default_factory=list)
     skipped: Counter = field(default_factory=Counter)
     simplified: Counter = field(default_factory=Counter)
+    converted: Counter = field(default_factory=Counter)  # features carried, by kind
 
     def add(self, record: dict) -> None:
         check_record(record)  # the importer writes only records `kb check` accepts
@@ -54,7 +58,8 @@ class Report:
         kinds = Counter(r["kind"] for r in self.records)
         lines = [f"{self.source}: {self.dictionary} dictionary -> "
                  + ", ".join(f"{n} {k} records" for k, n in sorted(kinds.items()))]
-        for title, counts in (("skipped", self.skipped), ("simplified", self.simplified)):
+        for title, counts in (("converted", self.converted), ("skipped", self.skipped),
+                              ("simplified", self.simplified)):
             for reason, n in counts.most_common():
                 lines.append(f"  {title}: {n} x {reason}")
         return "\n".join(lines)
@@ -66,25 +71,31 @@ def _lines(text: str) -> list[str]:
     return [re.split(r"[#;]", line, maxsplit=1)[0].rstrip() for line in text.splitlines()]
 
 
-def detect(lines: list[str]) -> str | None:
+def detect(lines: list[str], name: str = "") -> str | None:
+    """The dictionary's type, from its content; a list of phrases without codes is a discards
+    list when its file name says so (TABARI's `.discards` files)."""
     if any(_GROUP.match(line.strip()) for line in lines):
         return "verbs"
     codes = [c for line in lines for c in _CODE_BLOCK.findall(line)]
     if any("~" in c for c in codes):
         return "agents"
-    return "actors" if codes else None
+    if codes:
+        return "actors"
+    return "discards" if "discard" in name.lower() and any(map(str.strip, lines)) else None
 
 
 def import_file(path: str | Path) -> Report:
     """Read one TABARI/PETRARCH dictionary; its type is read from its content."""
     path = Path(path)
     lines = _lines(path.read_text(encoding="utf-8", errors="replace"))
-    kind = detect(lines)
+    kind = detect(lines, path.name)
     if kind is None:
         raise KnowledgeError(message("E101", path=path,
-                                     detail="no [CODE] entries or --- VERB [code] --- groups"))
+                                     detail="no [CODE] entries or --- VERB [code] --- groups, "
+                                            "nor a discards list"))
     report = Report(str(path), kind)
-    {"actors": _actors, "agents": _agents, "verbs": _verbs}[kind](lines, report)
+    {"actors": _actors, "agents": _agents, "verbs": _verbs, "discards": _discards}[kind](
+        lines, report)
     return report
 
 
@@ -244,6 +255,23 @@ def _agents(lines: list[str], report: Report) -> None:
         report.add(record)
 
 
+# -- discards -----------------------------------------------------------------------------
+
+def _discards(lines: list[str], report: Report) -> None:
+    """Phrases that cancel the coding of their sentence, or with a leading `+` of their whole
+    story."""
+    for line in lines:
+        text = line.strip()
+        if not text:
+            continue
+        scope = "story" if text.startswith("+") else "sentence"
+        phrase = " ".join(re.split(r"[\s_]+", text.lstrip("+ ").lower())).strip()
+        if not phrase or "|" in phrase or "*" in phrase:
+            report.skipped["unreadable discard phrase"] += 1
+            continue
+        report.add({"kind": "discard", "phrase": phrase, "scope": scope})
+
+
 # -- verbs --------------------------------------------------------------------------------
 
 @lru_cache(maxsize=1)
@@ -275,19 +303,21 @@ def lemma(word: str, pos: str) -> str:
 class _Verb:
     lemma: str
     prep: str | None
+    core: str  # the verb in a phrase: "*", or with its own words ("wire_*" for WIRE_+TAP)
     code: str | None
     base: bool  # listed in its base form (wins over an inflected listing of the same lemma)
     group: str
 
 
 def _code(block: str, report: Report) -> str | None:
-    """A CAMEO code from `[code]`; `[X:Y]` (PETRARCH's reciprocal event Y) keeps X."""
+    """A CAMEO code from `[code]` (`---`: not an event); `[X:Y]` (PETRARCH's reciprocal event
+    Y) keeps X; None if unusable."""
     code = block.strip()
     if ":" in code:
         report.simplified["reciprocal code X:Y coded as X only"] += 1
         code = code.partition(":")[0].strip()
-    if code == "---":
-        return None
+    if code == NOT_AN_EVENT:
+        return code
     if not _CAMEO.match(code) or code[:3] not in _ontology():
         report.skipped["code not in the CAMEO ontology"] += 1
         return None
@@ -300,18 +330,53 @@ def _ontology() -> frozenset[str]:
     return frozenset(r["code"] for r in load_table("newsevents.events", "cameo").rows)
 
 
-def _verb_words(text: str, report: Report) -> tuple[str, str | None] | None:
-    """(lemma, particle) of a verb line ("BREAK_DOWN", "LASH OUT"), None if unusable."""
-    words = [w for w in re.split(r"[\s_]+", re.sub(r"\{[^}]*\}", "", text).strip("+ ")) if w]
-    if not words:
+def _split_verb(text: str) -> tuple[list[str], str, list[str]] | None:
+    """(words before, the verb, words after) of a verb line or form: "BREAK_DOWN" is break +
+    down, "WIRE_+TAP" is tap right after "wire" (`+` marks the verb of a phrase, else it is
+    the first word); None if unreadable."""
+    words = [w for w in re.split(r"[\s_]+", text) if w]
+    marked = [n for n, w in enumerate(words) if w.startswith("+")]
+    at = marked[0] if marked else 0
+    verb = words[at].lstrip("+") if words else ""
+    if len(marked) > 1 or not re.fullmatch(r"[A-Za-z'-]+", verb):
         return None
-    if any(w.startswith("+") for w in words[1:]) or not re.fullmatch(r"[A-Za-z'-]+", words[0]):
-        report.skipped["verb phrase with words before the verb"] += 1
-        return None
-    if len(words) > 2 or (len(words) == 2 and words[1].lower() not in PARTICLES):
-        report.skipped["multi-word verb that is not verb + particle"] += 1
-        return None
-    return lemma(words[0], "VERB"), (words[1].lower() if len(words) == 2 else None)
+    return [w.lower() for w in words[:at]], verb.lower(), [w.lower() for w in words[at + 1:]]
+
+
+def _regular_forms(verb: str) -> list[str]:
+    """The -s, -ed and -ing forms PETRARCH makes of a verb listed in its base form."""
+    consonant_y = verb.endswith("y") and verb[-2:-1] not in tuple("aeiou")
+    stem = verb[:-1] if consonant_y else verb
+    return [stem + "ies" if consonant_y else verb + "es" if verb.endswith(
+                ("s", "x", "z", "ch", "sh")) else verb + "s",
+            stem + "ied" if consonant_y else verb + "d" if verb.endswith("e") else verb + "ed",
+            (verb[:-1] if verb.endswith("e") and not verb.endswith("ee") else verb) + "ing"]
+
+
+def _verb_line(text: str, group: dict, report: Report) -> list[_Verb]:
+    """The verbs of a verb line ("BAN {BANS BANNED} [191]"): one per lemma its forms have in
+    the parse (spaCy lemmatizes "cordoned" as "cordone"), sharing its particle and phrase."""
+    forms = re.search(r"\{([^}]*)\}", text)
+    found = _split_verb(_CODE_BLOCK.sub("", re.sub(r"\{[^}]*\}", "", text)))
+    if found is None:
+        report.skipped["unreadable verb line"] += 1
+        return []
+    before, word, after = found
+    prep = None
+    if not before and len(after) == 1 and after[0] in PARTICLES:
+        prep = after.pop()
+    elif before or after:
+        report.converted["multi-word verb as a phrase around the verb"] += 1
+    base = lemma(word, "VERB") == word
+    others = [f[1] for f in map(_split_verb, forms[1].split()) if f] if forms else \
+        _regular_forms(word) if base else []
+    lemmas = list(dict.fromkeys(lemma(w, "VERB") for w in [word, *others]))
+    report.converted["other lemma of a verb's forms"] += len(lemmas) - 1
+    blocks = _CODE_BLOCK.findall(text)
+    code = _code(blocks[0] if blocks else group["code"], report)
+    core = "_".join([*before, "*", *after])
+    return [_Verb(lem, prep, core, code, base or n > 0, group["name"])
+            for n, lem in enumerate(lemmas)]
 
 
 def _expand(tokens: list[str], synsets: dict[str, list[list[str]]], report: Report
@@ -320,7 +385,7 @@ def _expand(tokens: list[str], synsets: dict[str, list[list[str]]], report: Repo
     out: list[list[str]] = [[]]
     for token in tokens:
         if token.startswith("&"):
-            members = synsets.get(token)
+            members = synsets.get(token.rstrip("_"))
             if members is None:
                 report.skipped["unknown synset"] += 1
                 return []
@@ -330,8 +395,29 @@ def _expand(tokens: list[str], synsets: dict[str, list[list[str]]], report: Repo
     return out
 
 
+def _phrases(text: str, verb: _Verb, synsets, report: Report) -> list[str]:
+    """A pattern as phrases of our triggers (`lexicon.Phrase`), its synsets spelled out: "_"
+    joins words that follow each other, a space lets other words stand between; the actor
+    markers ($ + ^) leave a gap (the coder finds the actors itself)."""
+    def close(phrases, groups):
+        return [p + ["_".join(g)] for p in phrases for g in groups] if groups[0] else phrases
+
+    phrases: list[list[str]] = [[]]  # alternatives, as groups of joined words
+    for token in text.split():
+        groups: list[list[str]] = [[]]  # alternatives of the group being read
+        for part in token.split("_"):
+            if part in MARKERS:
+                phrases, groups = close(phrases, groups), [[]]
+            elif part:
+                words = [[verb.core]] if part == "*" else _expand([part], synsets, report)
+                groups = [g + w for g in groups for w in words]
+        phrases = close(phrases, groups)
+    return list(dict.fromkeys(" ".join(p).lower() for p in phrases))
+
+
 def _pattern(text: str, verb: _Verb, synsets, report: Report) -> list[dict]:
-    """Rows for one `- ... * ... [code]` pattern of a verb."""
+    """Rows for one `- ... * ... [code]` pattern of a verb: a particle and a direct object
+    where the pattern is just that, else the phrase of words around the verb."""
     blocks = _CODE_BLOCK.findall(text)
     if not blocks:
         report.skipped["pattern without a code"] += 1
@@ -339,51 +425,58 @@ def _pattern(text: str, verb: _Verb, synsets, report: Report) -> list[dict]:
     code = _code(blocks[0], report)
     if code is None:
         return []
-    tokens = [t for t in re.split(r"[\s_]+", _CODE_BLOCK.sub("", text).lstrip("- ")) if t]
-    if "*" not in tokens:
+    pattern = _CODE_BLOCK.sub("", text).lstrip("- ")
+    tokens = [t for t in re.split(r"[\s_]+", pattern) if t]
+    if tokens.count("*") != 1:
         report.skipped["pattern without the verb (*)"] += 1
         return []
-    if "%" in tokens:
-        report.skipped["compound-actor condition (%)"] += 1
+    if any(t.startswith("&") and t not in synsets for t in tokens):
+        report.skipped["unknown synset"] += 1
         return []
     star = tokens.index("*")
-    if [t for t in tokens[:star] if t not in MARKERS]:
-        report.skipped["words before the verb (our patterns start at the verb)"] += 1
-        return []
-    after = [t for t in tokens[star + 1:] if t not in MARKERS]
-    if len(after) < len(tokens) - star - 1 or star:
+    row = {"kind": "pattern", "cameo": code, "verb": verb.lemma, "replaces": True}
+    if verb.prep:
+        row["prep"] = verb.prep
+    if MARKERS & set(tokens):
         report.simplified["source/target markers ($ + ^) left to the parse"] += 1
-    if not after:
-        report.skipped["pattern with only actor markers"] += 1
-        return []
+    simple = _simple(tokens[star + 1:], verb, synsets, report) \
+        if verb.core == "*" and not [t for t in tokens[:star] if t not in MARKERS] else None
+    if simple is not None:
+        row.update(simple)
+    else:
+        phrases = _phrases(pattern, verb, synsets, report)
+        if not all(PHRASE.match(p) for p in phrases):
+            report.skipped["unusable word in a phrase"] += 1
+            return []
+        if phrases == [verb.core]:
+            report.skipped["pattern with only actor markers"] += 1
+            return []
+        row["phrase"] = phrases
+        report.converted["pattern as a phrase around the verb"] += 1
+    row["note"] = f"PETRARCH {verb.group}"
+    return [row]
+
+
+def _simple(after: list[str], verb: _Verb, synsets, report: Report) -> dict | None:
+    """{prep, object} when the words after the verb are one particle and/or one direct object
+    (each synset member one word), else None."""
+    if any(t in MARKERS or t == "%" for t in after) or not after:
+        return None
     preps, objects = set(), set()
     for words in _expand(after, synsets, report):
         words = [w.lower() for w in words]
         prep = words[0] if words[0] in PARTICLES and not verb.prep else verb.prep
         rest = words[1:] if words[0] in PARTICLES and not verb.prep else words
-        if prep and rest:
-            report.skipped["object of a preposition (patterns take direct objects)"] += 1
-            continue
-        if len(rest) > 1:
-            report.skipped["phrase of several words after the verb"] += 1
-            continue
-        if rest and not re.fullmatch(r"[a-z][a-z'-]*", rest[0]):
-            report.skipped["unusable word after the verb"] += 1
-            continue
+        if (prep and rest) or len(rest) > 1 or (rest and not re.fullmatch(r"[a-z][a-z'-]*",
+                                                                          rest[0])):
+            return None
         preps.add(prep)
         objects.update(lemma(w, "NOUN") for w in rest)
     if len(preps) != 1:
-        if len(preps) > 1:
-            report.skipped["pattern with several particles"] += 1
-        return []
-    row = {"kind": "pattern", "cameo": code, "verb": verb.lemma, "replaces": True}
+        return None
     (prep,) = preps
-    if prep:
-        row["prep"] = prep
-    if objects:
-        row["object"] = sorted(objects)
-    row["note"] = f"PETRARCH {verb.group}"
-    return [row]
+    return {**({"prep": prep} if prep else {}), **({"object": sorted(objects)} if objects
+                                                   else {})}
 
 
 def _verbs(lines: list[str], report: Report) -> None:
@@ -406,7 +499,7 @@ def _verbs(lines: list[str], report: Report) -> None:
                 report.skipped["second group code"] += 1
             continue
         if text.startswith("&") and not text.startswith("&", 1):
-            synset, group = text.split()[0], None
+            synset, group = text.split()[0].rstrip("_"), None
             synsets[synset] = []
             continue
         if synset is not None and text.startswith("+"):
@@ -419,16 +512,9 @@ def _verbs(lines: list[str], report: Report) -> None:
             for verb in group["verbs"]:
                 rows += [(verb, r) for r in _pattern(text, verb, synsets, report)]
             continue
-        found = _verb_words(_CODE_BLOCK.sub("", text), report)
-        if found is None:
-            continue
-        blocks = _CODE_BLOCK.findall(text)
-        verb = _Verb(found[0], found[1], None, False, group["name"])
-        word = re.split(r"[\s_{]+", text.strip("+ "))[0].lower()
-        verb.base = lemma(word, "VERB") == word
-        verb.code = _code(blocks[0] if blocks else group["code"], report)
-        group["verbs"].append(verb)
-        verbs.append(verb)
+        found = _verb_line(text, group, report)
+        group["verbs"] += found
+        verbs += found
     chosen: dict[tuple, tuple[_Verb, dict]] = {}
     for verb in verbs:
         if verb.code is None:
@@ -436,6 +522,8 @@ def _verbs(lines: list[str], report: Report) -> None:
         row = {"kind": "pattern", "cameo": verb.code, "verb": verb.lemma, "replaces": True}
         if verb.prep:
             row["prep"] = verb.prep
+        if verb.core != "*":
+            row["phrase"] = [verb.core]
         row["note"] = f"PETRARCH {verb.group}"
         _choose(chosen, verb, row, report)
     for verb, row in rows:
@@ -448,7 +536,8 @@ def _choose(chosen: dict, verb: _Verb, row: dict, report: Report) -> None:
     """One row per pattern. A verb listed in an inflected form wins over its base form
     ("LEFT" over "LEAVE"): PETRARCH conjugates base forms regularly, so an irregular form is
     listed to be coded its own way; otherwise the first listed wins."""
-    key = (row["verb"], row.get("prep"), tuple(row.get("object", ())))
+    key = (row["verb"], row.get("prep"), tuple(row.get("object", ())),
+           tuple(row.get("phrase", ())))
     if key in chosen:
         report.skipped["same pattern listed twice (inflected form or first kept)"] += 1
         if verb.base or not chosen[key][0].base:
