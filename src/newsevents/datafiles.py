@@ -33,7 +33,7 @@ OVERRIDE_KEYS = {
 SHARED_KEYS = {
     "agents": ((), "word"),
     "regions": ((), "name"),
-    "triggers": (("pos", "lemma", "prep"), "object"),
+    "triggers": (("pos", "lemma", "prep", "phrase"), "object"),
 }
 # A user's row flagged in the first column replaces every earlier row sharing the others: a
 # pattern with `replaces: yes` drops all the package's patterns of its verb or noun.

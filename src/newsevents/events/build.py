@@ -298,7 +298,8 @@ def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | 
             # ("Myanmar's military bombed a school in Sagaing": an attack at home with no
             # target named hits its own country.)
             home = (location or _countries_of(source))[:1]
-            sector = "CVL" if any(a.sector in STATE_SECTORS for a in source) else "GOV"
+            sector = "CVL" if plover in UNATTRIBUTED or any(
+                a.sector in STATE_SECTORS for a in source) else "GOV"  # (attacks hit people)
             target = tuple(replace(a, sector=sector, code=(a.country or "") + sector,
                                    kind="agent") for a in home)
     if source and len(target) > 1:

@@ -465,6 +465,8 @@ class SentenceCoder:
 
     # -- the rules ---------------------------------------------------------------------------
     def code(self) -> list[Draft]:
+        if self.discarded:
+            return []  # a discard phrase cancels the sentence, frames included
         drafts: list[Draft] = []
         tokens = list(self.sent)
         # Frames first: they consume their complements.
