@@ -34,6 +34,7 @@ def test_prefilter_does_not_change_the_events(coder):
     without = [[e.to_dict() for e in ev] for _, ev in unfiltered.code_articles(articles)]
 
     def essentials(events):
-        return sorted((e["event"], e["cameo"], str(e["source"]), str(e["target"]), e["date"])
+        return sorted((e["event"] or "", e["cameo"], str(e["source"]), str(e["target"]),
+                   e["date"] or "")
                       for e in events)
     assert [essentials(a) for a in with_filter] == [essentials(b) for b in without]

@@ -875,8 +875,8 @@ class SentenceCoder:
                 and noun.head.head.i == clause.i and \
                 self.lex.code(rule.cameo).plover == "CONSULT" and clause.pos_ == "VERB":
             source = self.subject(clause)[0]  # "negotiators return to Geneva for talks"
-        if not source:
-            return None
+        if not any(a.country or a.code for a in source):
+            return None  # (nobody known: "in its war with Iraq" with "its" unresolved)
         if rule.cameo == LABOUR_STRIKE and noun.lemma_.lower() == "strike" and all(
                 a.sector in (None, "GOV", "MIL") for a in source):
             rule = replace(rule, cameo="195", mode="aerial")  # "Israeli and U.S. strikes"
