@@ -500,3 +500,41 @@ def test_denied_charge_does_not_deny_the_accusation(code):
 def test_reaction_drawn_from_someone_is_theirs(code, text, kind, source, target):
     e = [e for e in code(text) if e["event"] == kind and countries(e["source"]) == source]
     assert e and countries(e[0]["target"]) == target
+
+
+def test_unidentified_attackers_are_agents(code):
+    e = one(code("A suicide bomber killed 12 people at a market in Maiduguri, police said."),
+            "ASSAULT")
+    assert e["source"]["sector"] == "REB"
+
+
+def test_providing_someone_with_something(code):
+    e = one(code("Turkey supplied the Libyan government with armed drones."), "AID")
+    assert e["cameo"] == "072" and countries(e["target"]) == {"LBY"}
+
+
+def test_ready_to_return_to_talks_is_an_intent_to_negotiate(code):
+    events = code("The Ethiopian government said it was ready to return to negotiations with "
+                  "the Tigray rebels.")
+    assert [e["event"] for e in events] == ["AGREE"] and events[0]["cameo"] == "036"
+
+
+def test_a_war_as_the_scene_is_no_event(code):
+    events = code("Egypt's president praised Qatar's role as a mediator in the Gaza war.")
+    assert "ASSAULT" not in {e["event"] for e in events}
+
+
+def test_what_a_protest_opposes_is_no_event_of_its_own(code):
+    events = code("Farmers blocked roads across Belgium in protest against the EU's trade "
+                  "deal with Mercosur.")
+    assert "SUPPORT" not in {e["event"] for e in events}
+
+
+def test_allies_striking_together_do_not_fight_each_other(code):
+    e = one(code("Oil prices rose after British and American strikes on Monday."), "ASSAULT")
+    assert not countries(e["target"]) & {"GBR", "USA"}
+
+
+def test_victims_counted_by_a_second_verb_are_the_same_people(code):
+    events = code("Gunmen killed 12 people and wounded 30 in an attack in northern Kenya.")
+    assert len([e for e in events if e["event"] == "ASSAULT"]) == 1

@@ -73,7 +73,8 @@ def finish(draft: Draft, sent: Span, sentence_index: int, article: Article, lexi
         code, mode = "041", "phone"
         entry = lexicon.code(code)
     source, target = _orient(draft.source, draft.target, plover, draft.location,
-                             domestic=plover in DOMESTIC or mode in DOMESTIC_THREATS)
+                             domestic=plover in DOMESTIC or mode in DOMESTIC_THREATS,
+                             mutual="mutual" in draft.notes)
     if (code in MUTUAL_CODES or "mutual" in draft.notes) and source and target:
         # "X held talks with Y": a conversation is had by both; each side is the other's
         # counterpart, as PLOVER codes a meeting.
@@ -271,7 +272,7 @@ def _refine(code: str, contexts: list[str], lemmas: set[str], lexicon: Lexicon) 
 
 
 def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | None,
-            location: tuple[Actor, ...] = (), *, domestic: bool = False
+            location: tuple[Actor, ...] = (), *, domestic: bool = False, mutual: bool = False
             ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
     """Unknown actors (a name with no country or code) do not count; generic agents with no
     country of their own belong to the place of the event or else to the other side's country
@@ -289,7 +290,7 @@ def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | 
         target = target + location
     stateless = bool(target) and not any(a.country for a in target)
     joint = len({_key(a) for a in source}) > 1 and (
-        plover in RECIPROCAL or plover in EXCHANGED and stateless)
+        plover in RECIPROCAL or mutual or plover in EXCHANGED and stateless)
     if not target and source and not joint:
         if location and location[0].country not in {a.country for a in source} \
                 and plover in LOCATED:
@@ -298,9 +299,10 @@ def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | 
             # ("Myanmar's military bombed a school in Sagaing": an attack at home with no
             # target named hits its own country.)
             home = (location or _countries_of(source))[:1]
-            sector = "CVL" if plover in UNATTRIBUTED or any(
-                a.sector in STATE_SECTORS for a in source) else "GOV"  # (attacks hit people)
-            target = tuple(replace(a, sector=sector, code=(a.country or "") + sector,
+            # (whom an attack hit is not said: the country alone)
+            sector = "" if plover in UNATTRIBUTED else "CVL" if any(
+                a.sector in STATE_SECTORS for a in source) else "GOV"
+            target = tuple(replace(a, sector=sector or None, code=(a.country or "") + sector,
                                    kind="agent") for a in home)
     if source and len(target) > 1:
         source_countries = {a.country for a in source}

@@ -59,8 +59,9 @@ MEASURE_NOUNS = {"dollar", "euro", "ton", "tonne", "million", "billion", "pound"
                  "month", "hour", "year", "round", "series", "wave", "number", "hundred",
                  "thousand", "dozen", "score", "group", "batch", "most", "some", "all", "half",
                  "rest", "many", "much", "remainder", "bulk", "majority", "none", "each"}
-# Fighting is done by both sides alike.
-MUTUAL_COMBAT = {"clash", "fight", "battle", "skirmish"}
+# Fighting and exchanging are done by both sides alike ("X clashed with Y", "Thai and
+# Cambodian troops exchanged fire"); other attacks by several parties are joint, not mutual.
+MUTUAL_ACTS = {"clash", "fight", "battle", "skirmish", "exchange", "fighting"}
 # Sectors of crowds: force between them and the security forces is repression one way and
 # rioting the other.
 CROWD_SECTORS = {"CVL", "OPP", "LAB", "EDU"}
@@ -106,11 +107,16 @@ ACCUSABLE = {"ASSAULT", "COERCE"}
 CLAIM_VERBS = {"claim", "insist", "charge", "maintain", "contend"}
 # Events that two parties do together: with a compound source and no target, each member is
 # the other's target ("Putin and Goïta discussed...").
-RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REJECT", "ASSAULT"}
+RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REJECT"}
 # Conjunctions of a clause whose event has not happened when the main clause's event does
 # ("before they demobilize", "until their demands are met"); "after"/"as" clauses tell events
 # of their own and are coded.
 BACKGROUND_MARKS = {"before", "until"}
+# Kinds of event whose object is only what they oppose.
+OPPOSING = {"PROTEST", "ACCUSE", "REJECT", "THREATEN"}
+# Nouns of lasting states that, after "in"/"of"/"during", only set the scene.
+STATE_NOUNS = {"war", "conflict", "crisis", "insurgency", "occupation", "unrest", "violence",
+               "fighting"}
 # Prepositions whose event noun only tells when something else happened.
 TIME_PREPS = {"during", "amid", "ahead", "before", "until", "throughout"}
 FRAME_ROOTS = {"intent": "03", "threat": "13", "refusal": "12", "preparation": "15"}
@@ -211,6 +217,9 @@ class SentenceCoder:
                  and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)}
         if objects is None:  # ("called Macron on Tuesday" is no "call on")
             objects = {w for o in self.objects(token) for w in _object_words(o)}
+            if objects:  # "supplied Niger's government with air defence equipment"
+                objects |= {w for p in token.children if p.dep_ == "prep" and p.lower_ == "with"
+                            for o in p.children if o.dep_ == "pobj" for w in _object_words(o)}
         fitting = []
         for r in rules:
             if (r.prep and r.prep not in preps) or (r.objects and not r.objects & objects):
@@ -369,6 +378,9 @@ class SentenceCoder:
                         found = self.actors_at(pobj)
                         if found:
                             return found
+        counted = self.objects(verb) and all(o.like_num for o in self.objects(verb))
+        if counted and verb.dep_ == "conj" and noun is None:
+            return self.target(verb.head)  # "killed 12 people and wounded 30": more people
         return self.partner(verb) or self.condition_or_purpose(verb)
 
     def condition_or_purpose(self, verb: Token) -> tuple[Actor, ...]:
@@ -530,6 +542,13 @@ class SentenceCoder:
                 found.append((rule, verb, None))
         return found
 
+    def goal_events(self, verb: Token) -> list[tuple[Trigger, Token, Token | None]]:
+        """The event noun a complement heads for: "ready to return to negotiations"."""
+        return [(rule, pobj, pobj) for prep in verb.children
+                if prep.dep_ == "prep" and prep.lower_ in ("to", "for")
+                for pobj in prep.children if pobj.dep_ == "pobj"
+                for rule in [self.noun_rule(pobj)] if rule is not None]
+
     def reported_events(self, verb: Token) -> list[Draft]:
         """What a speech verb adds to the event it reports: "X said Y must do Z" is X's demand
         on Y (CAMEO 10, by what Z is); a named actor saying another attacked or coerced is an
@@ -595,7 +614,8 @@ class SentenceCoder:
                 return []  # (a bare "called" is a phone call, or nothing: the verb decides)
             comp_event = None
         else:
-            comp_events = self.events_of(comp) if comp is not None else []
+            comp_events = (self.events_of(comp) or self.goal_events(comp)) \
+                if comp is not None else []
             comp_event = comp_events[0] if comp_events else None
         if frame == "request" and comp is not None and comp.dep_ == "ccomp" \
                 and comp_event is None and own_rule is None:
@@ -775,8 +795,8 @@ class SentenceCoder:
                 via="light-verb" if noun is not None else "verb", clause=verb,
             )
             drafts.append(draft)
-            if verb.lemma_.lower() in MUTUAL_COMBAT and source and target:
-                sides = [(source, target), (target, source)]
+            if verb.lemma_.lower() in MUTUAL_ACTS:
+                sides = [(source, target), (target, source)] if target else []
                 forces = next((s for s, o in sides if is_security(s) and is_crowd(o)), None)
                 if forces is not None:
                     # "police clashed with protesters": repression one way, rioting the other
@@ -827,6 +847,11 @@ class SentenceCoder:
         frame = self.lex.frames.get(head.lemma_.lower())
         if frame == "attempt" and noun.dep_ in ("nsubj", "nsubjpass"):
             return False  # "the riots are continuing": the event goes on
+        if head.pos_ == "NOUN" and noun.dep_ == "pobj" and head.i != noun.i:
+            # "in protest against the trade deal": what is opposed is no news of its own
+            # (but "gratitude for Russian aid" tells of the aid)
+            rule = self.noun_rule(head)
+            return rule is not None and self.lex.code(rule.cameo).plover in OPPOSING
         return head.pos_ == "VERB" and bool(self.verb_rule(head) or frame)
 
     def dated_in_the_past(self, noun: Token) -> bool:
@@ -882,6 +907,9 @@ class SentenceCoder:
             rule = replace(rule, cameo="195", mode="aerial")  # "Israeli and U.S. strikes"
         historical = self.dated_in_the_past(noun)
         restated = noun.dep_ in ("appos", "npadvmod") and noun.head.pos_ in ("VERB", "AUX")
+        if noun.lemma_.lower() in STATE_NOUNS and noun.dep_ == "pobj" and \
+                noun.head.lower_ in ("in", "of", "during", "since", "throughout"):
+            return None  # "a mediator in the Gaza war": a state of affairs, not news
         timed = noun.dep_ == "pobj" and noun.head.lower_ in TIME_PREPS and not partner
         if restated or not historical and (timed or (
                 clause.pos_ in ("VERB", "AUX") and self.is_background(clause))):
@@ -889,7 +917,10 @@ class SentenceCoder:
             # ("during talks with X" are news of their own); "..., a charge Kyiv denied"
             # restates the sentence's event.
             return None  # (a past event recalled in passing is still coded, as historical)
-        if not target and clause.pos_ in ("VERB", "AUX"):
+        if not target and clause.pos_ in ("VERB", "AUX") and (
+                noun.dep_ in ("dobj", "nsubjpass") or noun.dep_ == "pobj"
+                and noun.head.lower_ in ("for", "over", "against", "about", "on", "to")):
+            # ("expressed gratitude for Russian aid": to the grateful)
             governing, _ = self.subject(clause)
             if {a.country for a in governing} - {a.country for a in source}:
                 target = governing
@@ -897,6 +928,7 @@ class SentenceCoder:
         return Draft(
             cameo=rule.cameo, trigger=self.sent.doc[noun.i: noun.i + 1], source=source,
             target=target, mode=rule.mode, via="noun",
+            notes=["mutual"] if noun.lemma_.lower() in MUTUAL_ACTS else [],
             negated=self.negated(noun, clause if clause.pos_ in ("VERB", "AUX") else None),
             modality=self.modality(clause) if clause.pos_ in ("VERB", "AUX") else "asserted",
             clause=clause,
@@ -934,7 +966,7 @@ def _by_token(spans) -> dict[int, tuple[Actor, ...]]:
 # Sentences back that a place named earlier still places an event.
 LOCATION_CARRY = 2
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "into",
-                  "within", "around"}
+                  "within", "around", "through"}
 
 
 def _location(sent: Span, actors: dict, places: dict) -> tuple[Actor, ...]:
