@@ -10,7 +10,7 @@ the phrase hangs from in the parse, which is what the event coder looks up.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from spacy.matcher import PhraseMatcher
@@ -43,6 +43,12 @@ REFERENCE_NOUNS = {"leader", "leaders", "president", "presidents", "minister", "
                    "foreign minister", "foreign ministers", "side", "sides", "country",
                    "countries", "nation", "nations", "governments"}
 COUNTRY_NOUNS = {"country", "countries", "nation", "nations", "side", "sides", "state", "states"}
+# Words before a surname that say it is a person's: "President Abbas", "Mr. Salam".
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "gen", "gen.", "sheikh"}
+# Tokens before a surname that a title may stand in: "President Omar El Bashir".
+TITLE_REACH = 3
+# Tokens shorter than this are not read in capitals as a name ("IN", "US" is matched as such).
+MIN_CAPITALISED_NAME = 3
 KIND_PRIORITY = ["leader", "organization", "institution", "capital", "country", "adjective",
                  "place", "region"]
 
@@ -63,6 +69,15 @@ class ActorFinder:
         self.name_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.agent_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.name_matcher.add("NAME", list(nlp.tokenizer.pipe(sorted(gazetteer.names))))
+        # Names in odd casing ("RUSSIA", "iSrael"), matched case-blind and kept only when
+        # oddly cased, so "chad" or "turkey" in lower case stay words.
+        self.folded_names: dict[str, list[Entry]] = defaultdict(list)
+        for form, entries in gazetteer.names.items():
+            if form.lower() != form:
+                self.folded_names[form.lower()].extend(
+                    e for e in entries if e not in self.folded_names[form.lower()])
+        self.folded_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.folded_matcher.add("NAME", list(nlp.tokenizer.pipe(sorted(self.folded_names))))
         self.agent_matcher.add("AGENT", list(nlp.tokenizer.pipe(sorted(gazetteer.agents))))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -80,6 +95,8 @@ class ActorFinder:
     # -- matching ---------------------------------------------------------------------------
     def match(self, doc: Doc) -> list[tuple[Span, Entry]]:
         found = [Span(doc, s, e, label="NAME") for _, s, e in self.name_matcher(doc)]
+        found += [Span(doc, s, e, label="NAME") for _, s, e in self.folded_matcher(doc)
+                  if doc[s:e].text not in self.gazetteer.names and _oddly_cased(doc[s:e])]
         for _, s, e in self.agent_matcher(doc):
             span = Span(doc, s, e, label="AGENT")
             if span.root.pos_ in ("NOUN", "PROPN"):
@@ -90,10 +107,10 @@ class ActorFinder:
                 found.append(Span(doc, ent.start, ent.end, label="PERSON"))
         chosen = filter_spans(found)
         date = doc.user_data.get("date")
-        context = self._article_countries(chosen)
+        context, codes = self._article_names(chosen)
         out = []
         for span in chosen:
-            entry = self.choose(span, date, context)
+            entry = self.choose(span, date, context, codes)
             if entry is not None and entry.kind == "adjective" and _ethnic(span):
                 # "ethnic Albanians in Serbia": an ethnicity, placed by the text, not a state.
                 entry = Entry("agent", entry.name, None, "CVL")
@@ -106,19 +123,38 @@ class ActorFinder:
             return self.gazetteer.agents.get(span.text.lower(), ())
         if span.label_ == "PERSON":
             return (Entry("person", span.text, None, None, person=True),)
-        return self.gazetteer.names.get(span.text, ())
+        return self.gazetteer.names.get(span.text) or \
+            tuple(self.folded_names.get(span.text.lower(), ()))
 
-    def _article_countries(self, spans: list[Span]) -> Counter:
-        """Countries the article names unambiguously: they settle the ambiguous names."""
+    def _article_names(self, spans: list[Span]) -> tuple[Counter, set[str]]:
+        """Countries the article names unambiguously (they settle the ambiguous names), and
+        the organisations it names."""
         counts: Counter = Counter()
+        codes = set()
         for span in spans:
-            countries = {e.country for e in self._entries(span) if e.country}
+            entries = [e for e in self._entries(span) if not e.ambiguous]
+            countries = {e.country for e in entries if e.country}
             if len(countries) == 1:
                 counts[countries.pop()] += 1
-        return counts
+            codes.update(e.code for e in entries if e.kind == "organization")
+        return counts, codes
 
-    def choose(self, span: Span, date: str | None, context: Counter) -> Entry | None:
-        entries = list(self._entries(span))
+    def supported(self, span: Span, entry: Entry, context: Counter, codes: set[str]) -> bool:
+        """An ambiguous surname ("Mustafa", "Kim") names the leader only after a title
+        ("President Abbas"), in an article that names the leader's country or organisation,
+        or after the leader's full name."""
+        if not entry.ambiguous:
+            return True
+        doc = span.doc
+        titled = any(t.lower_ in HONORIFICS or t.is_title and any(
+            e.person for e in self.gazetteer.agents.get(t.lower_, ()))
+            for t in doc[max(0, span.start - TITLE_REACH):span.start])
+        named = bool(entry.country and context.get(entry.country)) or entry.code in codes
+        return titled or named or entry.name in doc.text
+
+    def choose(self, span: Span, date: str | None, context: Counter, codes: set[str]
+               ) -> Entry | None:
+        entries = [e for e in self._entries(span) if self.supported(span, e, context, codes)]
         if len(span) == 1 and span.end < len(span.doc) and span.doc[span.end].pos_ == "PROPN" \
                 and span.doc[span.end].ent_type_ == "PERSON":
             # "Abdelaziz Bouteflika": a one-word name followed by more name is a given name,
@@ -255,6 +291,15 @@ def _definite(span: Span, earlier: list[Span]) -> Span:
             span._.actors = (replace(actors[0], country=country, code=country + sector),)
             break
     return span
+
+
+def _oddly_cased(span: Span) -> bool:
+    """"RUSSIA", "iSrael": a word in capitals throughout, or with a capital after a small
+    letter."""
+    return any((t.text.isupper() and len(t.text) >= MIN_CAPITALISED_NAME)
+               or any(a.islower() and b.isupper()
+                      for a, b in zip(t.text, t.text[1:], strict=False))
+               for t in span if t.is_alpha)
 
 
 def _ethnic(span: Span) -> bool:
