@@ -18,6 +18,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..records import Actor
+from ..where.gazetteer import load_geo_gazetteer
+from ..where.locate import PLACE_NOUNS, Mention, _score
 from .gazetteer import Entry, Gazetteer
 
 if not Span.has_extension("actors"):
@@ -49,6 +51,23 @@ HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "gen", "gen.
 TITLE_REACH = 3
 # Tokens shorter than this are not read in capitals as a name ("IN", "US" is matched as such).
 MIN_CAPITALISED_NAME = 3
+# "the Rwandan capital", "Syria's capital": the capital of the country that modifies it.
+CAPITAL_NOUNS = {"capital"}
+# Kinds of name that are an actor in their own right: two of them side by side ("Liberia, the
+# World Food Program") are two actors, not one phrase in apposition.
+NAME_KINDS = {"country", "capital", "organization", "leader", "institution"}
+# Refugees take the country they flee: "refugees fleeing the war in Liberia".
+FLIGHT_VERBS = {"flee", "escape", "leave"}
+# A document with no author of its own in the text ("a report released in the Rwandan
+# capital", "a statement issued in Paris") speaks for where it was released, or for whoever
+# the text says released it ("a report published by Human Rights Watch").
+DOCUMENT_NOUNS = {"report", "statement", "communique", "communiqué", "document", "declaration",
+                  "letter", "study", "dossier", "memorandum", "white paper", "bulletin"}
+RELEASE_VERBS = {"release", "issue", "publish", "present", "unveil", "circulate", "distribute",
+                 "deliver", "read", "broadcast", "post", "make"}
+# Talks held in a capital with no partner named are talks with its government.
+MEETING_NOUNS = {"talks", "meeting", "meetings", "negotiations", "consultations", "summit"}
+PARTNER_PREPS = {"with", "between", "among"}
 KIND_PRIORITY = ["leader", "organization", "institution", "capital", "country", "adjective",
                  "place", "region"]
 
@@ -88,6 +107,7 @@ class ActorFinder:
             span = self.actor_span(doc, group)
             (places if span.label_ == "PLACE" else spans).append(span)
         doc.spans["places"] = places
+        spans = _placed_by_context(doc, spans, places)
         spans = self.resolve_references(doc, spans)
         doc.spans["actors"] = sorted(spans, key=lambda s: s.start)
         return doc
@@ -114,9 +134,40 @@ class ActorFinder:
             if entry is not None and entry.kind == "adjective" and _ethnic(span):
                 # "ethnic Albanians in Serbia": an ethnicity, placed by the text, not a state.
                 entry = Entry("agent", entry.name, None, "CVL")
+            if entry is not None and entry.kind in ("capital", "place"):
+                entry = self.local_reading(span, entry, context, chosen)
             if entry is not None:
                 out.append((span, entry))
-        return out
+        return out + _capital_nouns(doc, out)
+
+    def local_reading(self, span: Span, entry: Entry, context: Counter, names: list[Span]
+                      ) -> Entry:
+        """A city name shared with towns in other countries ("Tripoli": Libya's capital and
+        a Lebanese port) is the one the sentence points to: a description of it ("the north
+        Lebanese port"), "Tripoli, Lebanon", or a country named in the sentence. The choice
+        among the namesakes is the place locator's (`where`), given this evidence."""
+        geo = load_geo_gazetteer()
+        namesakes = [p for p in geo.lookup(span.text) if p.precision == "city"]
+        if not any(p.country != entry.country for p in namesakes):
+            return entry
+        sentence = Counter()
+        described = set()
+        sent = span.sent
+        for other in names:
+            if other.start == span.start or not sent.start <= other.start < sent.end:
+                continue
+            countries = {e.country for e in self._entries(other) if e.country}
+            if len(countries) == 1:
+                country = countries.pop()
+                sentence[country] += 1
+                if _describes(other, span):
+                    described.add(country)
+        mention = Mention(span.start, span.end, span.text, span.start_char, span.end_char,
+                          namesakes, [geo.countries[c] for c in described if c in geo.countries])
+        chosen = max(namesakes, key=lambda p: _score(p, mention, sentence, context))
+        if chosen.country == entry.country or chosen.country is None:
+            return entry
+        return Entry("place", span.text, chosen.country)
 
     def _entries(self, span: Span) -> tuple[Entry, ...]:
         if span.label_ == "AGENT":
@@ -177,9 +228,10 @@ class ActorFinder:
     # -- grouping ---------------------------------------------------------------------------
     def group(self, doc: Doc, matches: list[tuple[Span, Entry]]) -> list[Group]:
         actor_tokens = {span.root.i for span, _ in matches if _is_actor_word(_)}
+        name_tokens = {span.root.i for span, entry in matches if entry.kind in NAME_KINDS}
         groups: dict[int, Group] = {}
         for span, entry in matches:
-            head = _phrase_head(span.root, actor_tokens)
+            head = _phrase_head(span.root, actor_tokens, name_tokens)
             groups.setdefault(head.i, Group(head.i)).matches.append((span, entry))
         return [groups[k] for k in sorted(groups)]
 
@@ -254,6 +306,72 @@ class ActorFinder:
         return out
 
 
+def _placed_by_context(doc: Doc, spans: list[Span], places: list[Span]) -> list[Span]:
+    """Actors whose country the sentence gives, not their own words: refugees take the
+    country they flee; a document with no author of its own speaks for where (or by whom) it
+    was released; talks held in a capital with no partner named are with its government."""
+    by_head = {s._.head_i: s for s in (*spans, *places)}
+    for span in spans:
+        actors = span._.actors
+        if len(actors) == 1 and actors[0].sector == "REF" and not actors[0].country:
+            head = doc[span._.head_i]
+            flight = [v for v in head.children if v.dep_ in ("acl", "relcl")
+                      and v.lemma_.lower() in FLIGHT_VERBS]
+            fled = next((a for v in flight for a in _country_under(v, by_head)), None)
+            if fled is not None:
+                span._.actors = (replace(actors[0], country=fled.country,
+                                         code=fled.country + "REF"),)
+    added = []
+    for token in doc:
+        if token.i in by_head or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        found = ()
+        if token.lemma_.lower() in DOCUMENT_NOUNS or token.lower_ in DOCUMENT_NOUNS:
+            found = _released_by(token, by_head)
+        elif token.lower_ in MEETING_NOUNS and not any(
+                c.dep_ == "prep" and c.lower_ in PARTNER_PREPS for c in token.children):
+            found = tuple(a for a in _places_of(token, by_head) if a.sector == "GOV")
+        if found:
+            span = Span(doc, token.i, token.i + 1, label="ACTOR")
+            span._.head_i = token.i
+            span._.actors = found
+            added.append(span)
+    return sorted([*spans, *added], key=lambda s: s.start)
+
+
+def _country_under(token: Token, by_head: dict[int, Span]) -> list[Actor]:
+    """The actors with a country in the phrase under `token`, in text order."""
+    return [a for t in token.subtree if t.i != token.i and t.i in by_head
+            for a in by_head[t.i]._.actors if a.country]
+
+
+def _places_of(token: Token, by_head: dict[int, Span]) -> tuple[Actor, ...]:
+    """The actors `token` is placed at: "in Kigali", "at the Rwandan capital"."""
+    return tuple(a for prep in token.children if prep.dep_ == "prep"
+                 and prep.lower_ in ("in", "at") for obj in prep.children
+                 if obj.dep_ == "pobj" and obj.i in by_head
+                 for a in by_head[obj.i]._.actors if a.country)
+
+
+def _released_by(document: Token, by_head: dict[int, Span]) -> tuple[Actor, ...]:
+    """"a report published by HRW": HRW; "a statement issued in Paris": France. A document
+    with an author in its own phrase ("a UN report", "a report by HRW") is left alone: its
+    phrase is already that actor, or the event coder reaches through "by"."""
+    if any(c.dep_ == "prep" and c.lower_ in ("by", "from") for c in document.children):
+        return ()
+    for verb in document.children:
+        if verb.dep_ != "acl" or verb.lemma_.lower() not in RELEASE_VERBS:
+            continue
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            authors = [by_head[o.i]._.actors for o in agent.children if o.i in by_head]
+            if authors:
+                return authors[0]
+        placed = _places_of(verb, by_head)
+        if placed:
+            return placed[:1]
+    return ()
+
+
 def _owned(span: Span, resolved: list[Span]) -> Span:
     """"its forces", "their police": an agent with no country of its own belongs to the
     country of the possessive pronoun's antecedent."""
@@ -293,6 +411,33 @@ def _definite(span: Span, earlier: list[Span]) -> Span:
     return span
 
 
+def _capital_nouns(doc: Doc, matches: list[tuple[Span, Entry]]) -> list[tuple[Span, Entry]]:
+    """"the Rwandan capital", "Syria's capital": a capital entry for the noun, from the
+    country that modifies it."""
+    country_at = {span.root.i: entry for span, entry in matches
+                  if entry.kind in ("country", "adjective") and entry.country}
+    found = []
+    for token in doc:
+        if token.lower_ in CAPITAL_NOUNS and token.pos_ == "NOUN":
+            owner = next((country_at[c.i] for c in token.children
+                          if c.dep_ in ("amod", "poss", "compound", "nmod") and c.i in country_at),
+                         None)
+            if owner is not None:
+                found.append((Span(doc, token.i, token.i + 1, label="AGENT"),
+                              Entry("capital", owner.name, owner.country, "GOV")))
+    return found
+
+
+def _describes(description: Span, name: Span) -> bool:
+    """"Tripoli ... the north Lebanese port", "Tripoli, Lebanon": a country adjective on a
+    place noun, or a country named right after the name and a comma."""
+    head = description.root.head
+    if description.root.dep_ in ("amod", "compound", "nmod", "poss") and \
+            head.lemma_ in PLACE_NOUNS and head.i != name.root.i:
+        return True
+    return description.start == name.end + 1 and name.doc[name.end].text == ","
+
+
 def _oddly_cased(span: Span) -> bool:
     """"RUSSIA", "iSrael": a word in capitals throughout, or with a capital after a small
     letter."""
@@ -313,10 +458,12 @@ def _is_actor_word(entry: Entry) -> bool:
                           "capital", "country")
 
 
-def _phrase_head(token: Token, actor_tokens: set[int]) -> Token:
+def _phrase_head(token: Token, actor_tokens: set[int], name_tokens: set[int]) -> Token:
     """Climb from a matched word to the noun its phrase hangs from."""
     while token.head.i != token.i:
         head = token.head
+        if token.dep_ == "appos" and token.i in name_tokens and head.i in name_tokens:
+            break  # "Liberia, the World Food Program said": two actors side by side
         if token.dep_ in MODIFIER_DEPS and head.pos_ in ("NOUN", "PROPN", "ADJ"):
             token = head
         elif token.dep_ == "conj" and head.dep_ in ("amod", "compound", "nmod", "poss"):
