@@ -65,8 +65,10 @@ DOCUMENT_NOUNS = {"report", "statement", "communique", "communiqué", "document"
                   "letter", "study", "dossier", "memorandum", "white paper", "bulletin"}
 RELEASE_VERBS = {"release", "issue", "publish", "present", "unveil", "circulate", "distribute",
                  "deliver", "read", "broadcast", "post", "make"}
-# Talks held in a capital with no partner named are talks with its government.
-MEETING_NOUNS = {"talks", "meeting", "meetings", "negotiations", "consultations", "summit"}
+# Talks someone holds in a capital, with no partner named, are talks with its government
+# ("held talks in Kigali"); named talks held there ("the ceasefire talks in Doha") are not.
+MEETING_NOUNS = {"talks", "meeting", "meetings", "negotiations", "consultations"}
+HOLDING_VERBS = {"hold", "have", "open", "begin", "start", "conclude", "wrap"}
 PARTNER_PREPS = {"with", "between", "among"}
 KIND_PRIORITY = ["leader", "organization", "institution", "capital", "country", "adjective",
                  "place", "region"]
@@ -315,9 +317,11 @@ def _placed_by_context(doc: Doc, spans: list[Span], places: list[Span]) -> list[
         actors = span._.actors
         if len(actors) == 1 and actors[0].sector == "REF" and not actors[0].country:
             head = doc[span._.head_i]
-            flight = [v for v in head.children if v.dep_ in ("acl", "relcl")
-                      and v.lemma_.lower() in FLIGHT_VERBS]
-            fled = next((a for v in flight for a in _country_under(v, by_head)), None)
+            flight = [v for v in head.children if v.dep_ in ("acl", "relcl")]
+            if head.dep_ == "nsubj":
+                flight.append(head.head)  # "Refugees fled the war in X" (or misparsed so)
+            fled = next((a for v in flight if v.lemma_.lower() in FLIGHT_VERBS
+                         for a in _fled_from(v, by_head)), None)
             if fled is not None:
                 span._.actors = (replace(actors[0], country=fled.country,
                                          code=fled.country + "REF"),)
@@ -328,8 +332,7 @@ def _placed_by_context(doc: Doc, spans: list[Span], places: list[Span]) -> list[
         found = ()
         if token.lemma_.lower() in DOCUMENT_NOUNS or token.lower_ in DOCUMENT_NOUNS:
             found = _released_by(token, by_head)
-        elif token.lower_ in MEETING_NOUNS and not any(
-                c.dep_ == "prep" and c.lower_ in PARTNER_PREPS for c in token.children):
+        elif _held_without_partner(token):
             found = tuple(a for a in _places_of(token, by_head) if a.sector == "GOV")
         if found:
             span = Span(doc, token.i, token.i + 1, label="ACTOR")
@@ -339,9 +342,22 @@ def _placed_by_context(doc: Doc, spans: list[Span], places: list[Span]) -> list[
     return sorted([*spans, *added], key=lambda s: s.start)
 
 
-def _country_under(token: Token, by_head: dict[int, Span]) -> list[Actor]:
-    """The actors with a country in the phrase under `token`, in text order."""
-    return [a for t in token.subtree if t.i != token.i and t.i in by_head
+def _held_without_partner(noun: Token) -> bool:
+    """"held talks in Kigali": talks someone holds, with no partner and no name of their own
+    ("peace talks", "the talks")."""
+    return noun.lower_ in MEETING_NOUNS and noun.dep_ == "dobj" \
+        and noun.head.lemma_.lower() in HOLDING_VERBS and not any(
+            c.dep_ in ("compound", "amod", "det", "poss") and c.lower_ != "a"
+            or c.dep_ == "prep" and c.lower_ in PARTNER_PREPS for c in noun.children)
+
+
+def _fled_from(verb: Token, by_head: dict[int, Span]) -> list[Actor]:
+    """The actors with a country in what `verb` flees ("fled Eritrea", "fleeing the war in
+    Sudan", "escaping from Libya"), not where it goes ("fled to Uganda")."""
+    fled = [c for c in verb.children if c.dep_ == "dobj"] + [
+        o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("from", "out", "in")
+        for o in p.subtree if o.dep_ == "pobj"]
+    return [a for phrase in fled for t in phrase.subtree if t.i in by_head
             for a in by_head[t.i]._.actors if a.country]
 
 
