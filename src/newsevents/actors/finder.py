@@ -332,7 +332,7 @@ def _placed_by_context(doc: Doc, spans: list[Span], places: list[Span]) -> list[
         found = ()
         if token.lemma_.lower() in DOCUMENT_NOUNS or token.lower_ in DOCUMENT_NOUNS:
             found = _released_by(token, by_head)
-        elif _held_without_partner(token):
+        elif _held_without_partner(token, by_head):
             found = tuple(a for a in _places_of(token, by_head) if a.sector == "GOV")
         if found:
             span = Span(doc, token.i, token.i + 1, label="ACTOR")
@@ -342,13 +342,20 @@ def _placed_by_context(doc: Doc, spans: list[Span], places: list[Span]) -> list[
     return sorted([*spans, *added], key=lambda s: s.start)
 
 
-def _held_without_partner(noun: Token) -> bool:
-    """"held talks in Kigali": talks someone holds, with no partner and no name of their own
-    ("peace talks", "the talks")."""
-    return noun.lower_ in MEETING_NOUNS and noun.dep_ == "dobj" \
-        and noun.head.lemma_.lower() in HOLDING_VERBS and not any(
-            c.dep_ in ("compound", "amod", "det", "poss") and c.lower_ != "a"
-            or c.dep_ == "prep" and c.lower_ in PARTNER_PREPS for c in noun.children)
+def _held_without_partner(noun: Token, by_head: dict[int, Span]) -> bool:
+    """"X held talks in Kigali": talks one side holds, with no partner and no name of their
+    own ("peace talks", "the talks"); "X and Y held talks" are talks between them."""
+    verb = noun.head
+    if noun.lower_ not in MEETING_NOUNS or noun.dep_ != "dobj" \
+            or verb.lemma_.lower() not in HOLDING_VERBS:
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    one_side = len(subjects) == 1 and not _plural(subjects[0]) and not any(
+        t.dep_ == "conj" for t in subjects[0].subtree) and len(
+        by_head[subjects[0].i]._.actors if subjects[0].i in by_head else ()) <= 1
+    return one_side and not any(
+        c.dep_ in ("compound", "amod", "det", "poss") and c.lower_ != "a"
+        or c.dep_ == "prep" and c.lower_ in PARTNER_PREPS for c in noun.children)
 
 
 def _fled_from(verb: Token, by_head: dict[int, Span]) -> list[Actor]:
