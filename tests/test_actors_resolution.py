@@ -102,6 +102,7 @@ def test_an_organisation_beside_a_country_is_its_own_actor(phrases):
     ("Shelling hit the Syrian capital overnight, residents said.", "capital", "SYR", "GOV"),
     ("Ukraine's capital came under a drone attack on Sunday.", "capital", "UKR", "GOV"),
     ("Kigali rejected the accusation as baseless.", "Kigali", "RWA", "GOV"),
+    ("Kigali, the Rwandan capital, rejected the accusation.", "Kigali", "RWA", "GOV"),
     ("Ugandan President Yoweri Museveni held talks in Kigali on Monday.", "talks", "RWA",
      "GOV"),
     ("Kenya's foreign minister held a meeting in Addis Ababa on Friday.", "meeting", "ETH",

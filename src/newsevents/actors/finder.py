@@ -1,11 +1,14 @@
 """Find the political actors of an article: a spaCy component writing `doc.spans["actors"]`.
 
-Three steps, kept apart: matching names and agent words against the gazetteer; grouping the
+Four steps, kept apart: matching names and agent words against the gazetteer (names in odd
+casing too; ambiguous surnames and shared city names read from their context); grouping the
 matches that belong to one noun phrase ("Russian President Vladimir Putin", "Sri Lanka's
-police", "rebels in the Ivory Coast") into one actor; resolving references ("both leaders",
-"he", "it") to actors named before. Each actor span carries `span._.actors` (one or more
-`Actor` records, several for "Hungarian and Romanian officials") and `span._.head_i`, the token
-the phrase hangs from in the parse, which is what the event coder looks up.
+police", "rebels in the Ivory Coast") into one actor; giving a country to what the sentence
+places ("refugees fleeing Liberia", "a report released in Kigali"); resolving references
+("both leaders", "he", "it") to actors named before. Each actor span carries `span._.actors`
+(one or more `Actor` records, several for "Hungarian and Romanian officials") and
+`span._.head_i`, the token the phrase hangs from in the parse, which is what the event coder
+looks up.
 """
 
 from __future__ import annotations
@@ -62,7 +65,7 @@ FLIGHT_VERBS = {"flee", "escape", "leave"}
 # capital", "a statement issued in Paris") speaks for where it was released, or for whoever
 # the text says released it ("a report published by Human Rights Watch").
 DOCUMENT_NOUNS = {"report", "statement", "communique", "communiqué", "document", "declaration",
-                  "letter", "study", "dossier", "memorandum", "white paper", "bulletin"}
+                  "letter", "study", "dossier", "memorandum", "bulletin"}
 RELEASE_VERBS = {"release", "issue", "publish", "present", "unveil", "circulate", "distribute",
                  "deliver", "read", "broadcast", "post", "make"}
 # Talks someone holds in a capital, with no partner named, are talks with its government
@@ -230,7 +233,8 @@ class ActorFinder:
     # -- grouping ---------------------------------------------------------------------------
     def group(self, doc: Doc, matches: list[tuple[Span, Entry]]) -> list[Group]:
         actor_tokens = {span.root.i for span, _ in matches if _is_actor_word(_)}
-        name_tokens = {span.root.i for span, entry in matches if entry.kind in NAME_KINDS}
+        name_tokens = {span.root.i: entry.country for span, entry in matches
+                       if entry.kind in NAME_KINDS}
         groups: dict[int, Group] = {}
         for span, entry in matches:
             head = _phrase_head(span.root, actor_tokens, name_tokens)
@@ -481,11 +485,14 @@ def _is_actor_word(entry: Entry) -> bool:
                           "capital", "country")
 
 
-def _phrase_head(token: Token, actor_tokens: set[int], name_tokens: set[int]) -> Token:
-    """Climb from a matched word to the noun its phrase hangs from."""
+def _phrase_head(token: Token, actor_tokens: set[int], name_tokens: dict[int, str | None]
+                 ) -> Token:
+    """Climb from a matched word to the noun its phrase hangs from. `name_tokens`: the
+    countries of the words that name an actor outright."""
     while token.head.i != token.i:
         head = token.head
-        if token.dep_ == "appos" and token.i in name_tokens and head.i in name_tokens:
+        if token.dep_ == "appos" and token.i in name_tokens and head.i in name_tokens \
+                and name_tokens[token.i] != name_tokens[head.i]:
             break  # "Liberia, the World Food Program said": two actors side by side
         if token.dep_ in MODIFIER_DEPS and head.pos_ in ("NOUN", "PROPN", "ADJ"):
             token = head
