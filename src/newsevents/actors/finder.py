@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..records import Actor
-from ..where.gazetteer import load_geo_gazetteer
+from ..where.gazetteer import load_geo_gazetteer, normalise
 from ..where.locate import PLACE_NOUNS, Mention, _score
 from .gazetteer import Entry, Gazetteer
 
@@ -149,10 +149,13 @@ class ActorFinder:
                       ) -> Entry:
         """A city name shared with towns in other countries ("Tripoli": Libya's capital and
         a Lebanese port) is the one the sentence points to: a description of it ("the north
-        Lebanese port"), "Tripoli, Lebanon", or a country named in the sentence. The choice
-        among the namesakes is the place locator's (`where`), given this evidence."""
+        Lebanese port"), "Tripoli, Lebanon", or a country named in the sentence. Without such
+        evidence the knowledge base's reading stands; with it, the choice among the namesakes
+        is the place locator's (`where`). Namesakes are towns called so, not towns that a
+        translation of the name also fits ("White House" is Casablanca's)."""
         geo = load_geo_gazetteer()
-        namesakes = [p for p in geo.lookup(span.text) if p.precision == "city"]
+        namesakes = [p for p in geo.lookup(span.text) if p.precision == "city"
+                     and normalise(p.name) == normalise(span.text)]
         if not any(p.country != entry.country for p in namesakes):
             return entry
         sentence = Counter()
@@ -167,6 +170,8 @@ class ActorFinder:
                 sentence[country] += 1
                 if _describes(other, span):
                     described.add(country)
+        if not any(sentence.get(p.country) for p in namesakes if p.country != entry.country):
+            return entry
         mention = Mention(span.start, span.end, span.text, span.start_char, span.end_char,
                           namesakes, [geo.countries[c] for c in described if c in geo.countries])
         chosen = max(namesakes, key=lambda p: _score(p, mention, sentence, context))
@@ -391,8 +396,9 @@ def _released_by(document: Token, by_head: dict[int, Span]) -> tuple[Actor, ...]
             continue
         for agent in (c for c in verb.children if c.dep_ == "agent"):
             authors = [by_head[o.i]._.actors for o in agent.children if o.i in by_head]
+            known = [a for a in authors[:1] if any(x.country or x.kind != "agent" for x in a)]
             if authors:
-                return authors[0]
+                return known[0] if known else ()  # "by the ministry": whose, the text says
         placed = _places_of(verb, by_head)
         if placed:
             return placed[:1]
