@@ -134,6 +134,10 @@ def test_venues_and_money_are_not_governments(phrases, text, word):
     ("A report published by Human Rights Watch accused Egypt of torture.", "report", None,
      "NGO"),
     ("A UN report accused Rwanda of backing the rebels.", "report", None, "IGO"),
+    ("A commission set up in Kigali accused France of complicity.", "commission", "RWA",
+     "GOV"),
+    ("A panel appointed by the Kenyan government blamed police for the deaths.", "panel",
+     "KEN", "GOV"),
 ])
 def test_documents_speak_for_their_author_or_where_released(phrases, text, head, country,
                                                              sector):
@@ -143,6 +147,8 @@ def test_documents_speak_for_their_author_or_where_released(phrases, text, head,
 @pytest.mark.parametrize(("text", "word"), [
     ("The report said troops had withdrawn from the town.", "report"),
     ("Finland will fund the dam, a statement issued by the ministry said.", "statement"),
+    ("An inquiry ordered by parliament cleared the minister.", "inquiry"),
+    ("The commission said it would publish its findings in March.", "commission"),
 ])
 def test_a_document_with_nothing_said_of_its_origin_has_no_actor(phrases, text, word):
     assert word not in phrases(text), phrases(text)

@@ -61,13 +61,16 @@ CAPITAL_NOUNS = {"capital"}
 NAME_KINDS = {"country", "capital", "organization", "leader", "institution"}
 # Refugees take the country they flee: "refugees fleeing the war in Liberia".
 FLIGHT_VERBS = {"flee", "escape", "leave"}
-# A document with no author of its own in the text ("a report released in the Rwandan
-# capital", "a statement issued in Paris") speaks for where it was released, or for whoever
-# the text says released it ("a report published by Human Rights Watch").
+# A document or body with no author of its own in the text ("a report released in the
+# Rwandan capital", "a statement issued in Paris", "a commission set up in Kigali") speaks for
+# where it was released or set up, or for whoever the text says did it ("a report published by
+# Human Rights Watch", "a panel appointed by the Kenyan government").
 DOCUMENT_NOUNS = {"report", "statement", "communique", "communiqué", "document", "declaration",
-                  "letter", "study", "dossier", "memorandum", "bulletin"}
+                  "letter", "study", "dossier", "memorandum", "bulletin",
+                  "commission", "committee", "panel", "inquiry"}
 RELEASE_VERBS = {"release", "issue", "publish", "present", "unveil", "circulate", "distribute",
-                 "deliver", "read", "broadcast", "post", "make"}
+                 "deliver", "read", "broadcast", "post", "make",
+                 "set", "establish", "create", "form", "appoint", "convene", "base"}
 # Talks someone holds in a capital, with no partner named, are talks with its government
 # ("held talks in Kigali"); named talks held there ("the ceasefire talks in Doha") are not.
 MEETING_NOUNS = {"talks", "meeting", "meetings", "negotiations", "consultations"}
