@@ -214,6 +214,18 @@ def test_ambiguous_surnames_with_support_name_the_leader(leaders, text, name):
     assert name in leaders(text)
 
 
+@pytest.mark.parametrize("text", [
+    "Male voters backed the referendum in large numbers.",
+    "Roma families were evicted from a camp on the edge of the city.",
+])
+def test_words_spelled_like_a_capital_are_not_its_government(phrases, text):
+    assert all(country is None for country, _ in phrases(text).values()), phrases(text)
+
+
+def test_a_capital_spelled_like_a_word_is_still_read_as_a_name(phrases):
+    check(phrases("Officials in Male said the vote was fair."), "Officials", "MDV", "GOV")
+
+
 def test_the_ambiguous_surname_rule_reads_the_lexicon():
     from newsevents.actors.gazetteer import load_gazetteer
 

@@ -52,6 +52,11 @@ COUNTRY_NOUNS = {"country", "countries", "nation", "nations", "side", "sides", "
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "gen", "gen.", "sheikh"}
 # Tokens before a surname that a title may stand in: "President Omar El Bashir".
 TITLE_REACH = 3
+# Parts of speech of a word that is not the city its spelling names: "Male voters" (not the
+# Maldives' capital), read so by the tagger. (Country names are tagged ADJ when they modify a
+# noun, "Mozambique government", so they are not held to this.)
+WORD_POS = {"ADJ", "ADV", "VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "INTJ",
+            "NUM"}
 # Tokens shorter than this are not read in capitals as a name ("IN", "US" is matched as such).
 MIN_CAPITALISED_NAME = 3
 # "the Rwandan capital", "Syria's capital": the capital of the country that modifies it.
@@ -219,6 +224,8 @@ class ActorFinder:
     def choose(self, span: Span, date: str | None, context: Counter, codes: set[str]
                ) -> Entry | None:
         entries = [e for e in self._entries(span) if self.supported(span, e, context, codes)]
+        if len(span) == 1 and span[0].pos_ in WORD_POS:
+            entries = [e for e in entries if e.kind not in ("capital", "place")]
         if len(span) == 1 and span.end < len(span.doc) and span.doc[span.end].pos_ == "PROPN" \
                 and span.doc[span.end].ent_type_ == "PERSON":
             # "Abdelaziz Bouteflika": a one-word name followed by more name is a given name,
