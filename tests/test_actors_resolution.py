@@ -226,6 +226,32 @@ def test_a_capital_spelled_like_a_word_is_still_read_as_a_name(phrases):
     check(phrases("Officials in Male said the vote was fair."), "Officials", "MDV", "GOV")
 
 
+def test_a_place_the_tagger_misreads_inside_a_named_region_stays_a_place(phrases):
+    found = phrases("Myanmar's military bombed a school in the Sagaing region, killing 20.")
+    assert ("MMR", None) in found.values(), found
+
+
+# -- relations: "X's allies" are not X ---------------------------------------------------------
+@pytest.mark.parametrize(("text", "head", "country", "sector"), [
+    ("Russia's allies in Belarus condemned the move.", "allies", "BLR", None),
+    ("Guerrillas ambushed Israel's militia ally in southern Lebanon.", "ally", "LBN", "REB"),
+    ("Iran's proxies in Yemen fired missiles at ships in the Red Sea.", "proxies", "YEM", None),
+])
+def test_a_relation_takes_its_own_country_not_its_possessors(phrases, text, head, country,
+                                                              sector):
+    check(phrases(text), head, country, sector)
+
+
+@pytest.mark.parametrize(("text", "word", "other"), [
+    ("Putin's critics were arrested in Moscow on Sunday.", "critics", "Putin"),
+    ("The allies of Russia met in Minsk on Friday.", "allies", "Russia"),
+    ("Kenya's neighbours signed the pact.", "neighbours", "Kenya"),
+])
+def test_a_relation_with_no_country_of_its_own_is_no_actor(phrases, text, word, other):
+    found = phrases(text)
+    assert word not in found and other in found, found
+
+
 def test_the_ambiguous_surname_rule_reads_the_lexicon():
     from newsevents.actors.gazetteer import load_gazetteer
 

@@ -53,8 +53,9 @@ HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "gen", "gen.
 # Tokens before a surname that a title may stand in: "President Omar El Bashir".
 TITLE_REACH = 3
 # Parts of speech of a word that is not the city its spelling names: "Male voters" (not the
-# Maldives' capital), read so by the tagger. (Country names are tagged ADJ when they modify a
-# noun, "Mozambique government", so they are not held to this.)
+# Maldives' capital), read so by the tagger and not part of a named entity ("the Sagaing
+# region" may be tagged VERB, but is a LOC). Country names are tagged ADJ when they modify a
+# noun ("Mozambique government"), so they are not held to this.
 WORD_POS = {"ADJ", "ADV", "VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "INTJ",
             "NUM"}
 # Tokens shorter than this are not read in capitals as a name ("IN", "US" is matched as such).
@@ -81,6 +82,13 @@ RELEASE_VERBS = {"release", "issue", "publish", "present", "unveil", "circulate"
 MEETING_NOUNS = {"talks", "meeting", "meetings", "negotiations", "consultations"}
 HOLDING_VERBS = {"hold", "have", "open", "begin", "start", "conclude", "wrap"}
 PARTNER_PREPS = {"with", "between", "among"}
+# Nouns of a relation to someone: "Israel's militia ally in southern Lebanon", "Putin's
+# critics", "allies of Russia" are not Israel, Putin or Russia. The possessor stays an actor
+# of its own; the relation takes its country from the rest of its phrase ("in Lebanon").
+RELATION_NOUNS = {"ally", "allies", "proxy", "proxies", "partner", "partners", "rival",
+                  "rivals", "enemy", "enemies", "foe", "foes", "opponent", "opponents",
+                  "critic", "critics", "adversary", "adversaries", "neighbour", "neighbours",
+                  "neighbor", "neighbors", "backer", "backers"}
 KIND_PRIORITY = ["leader", "organization", "institution", "capital", "country", "adjective",
                  "place", "region"]
 
@@ -118,6 +126,9 @@ class ActorFinder:
         spans, places = [], []
         for group in groups:
             span = self.actor_span(doc, group)
+            if all(a.kind == "agent" and not (a.country or a.code or a.sector)
+                   for a in span._.actors):
+                continue  # "Russia's allies": a relation to an actor, with no country of its own
             (places if span.label_ == "PLACE" else spans).append(span)
         doc.spans["places"] = places
         spans = _placed_by_context(doc, spans, places)
@@ -151,7 +162,7 @@ class ActorFinder:
                 entry = self.local_reading(span, entry, context, chosen)
             if entry is not None:
                 out.append((span, entry))
-        return out + _capital_nouns(doc, out)
+        return out + _capital_nouns(doc, out) + _relations(doc, chosen)
 
     def local_reading(self, span: Span, entry: Entry, context: Counter, names: list[Span]
                       ) -> Entry:
@@ -224,7 +235,7 @@ class ActorFinder:
     def choose(self, span: Span, date: str | None, context: Counter, codes: set[str]
                ) -> Entry | None:
         entries = [e for e in self._entries(span) if self.supported(span, e, context, codes)]
-        if len(span) == 1 and span[0].pos_ in WORD_POS:
+        if len(span) == 1 and span[0].pos_ in WORD_POS and not span[0].ent_type_:
             entries = [e for e in entries if e.kind not in ("capital", "place")]
         if len(span) == 1 and span.end < len(span.doc) and span.doc[span.end].pos_ == "PROPN" \
                 and span.doc[span.end].ent_type_ == "PERSON":
@@ -419,8 +430,9 @@ def _owned(span: Span, resolved: list[Span]) -> Span:
     """"its forces", "their police": an agent with no country of its own belongs to the
     country of the possessive pronoun's antecedent."""
     actors = span._.actors
-    if any(a.country or a.kind != "agent" for a in actors):
-        return span
+    if any(a.country or a.kind != "agent" for a in actors) \
+            or span.doc[span._.head_i].lower_ in RELATION_NOUNS:
+        return span  # "their allies" are not theirs to be coded as
     owner = next((r for r in reversed(resolved) if r.label_ == "REFERENCE"
                   and span.doc[r._.head_i].dep_ == "poss"
                   and span.doc[r._.head_i].head.i == span._.head_i), None)
@@ -471,6 +483,15 @@ def _capital_nouns(doc: Doc, matches: list[tuple[Span, Entry]]) -> list[tuple[Sp
     return found
 
 
+def _relations(doc: Doc, taken: list[Span]) -> list[tuple[Span, Entry]]:
+    """Relation nouns ("allies", "critics") as actor words of no sector: their phrase is an
+    actor, whose country is not its possessor's."""
+    inside = {i for span in taken for i in range(span.start, span.end)}
+    return [(Span(doc, t.i, t.i + 1, label="AGENT"), Entry("agent", t.text, None, None))
+            for t in doc if t.lower_ in RELATION_NOUNS and t.pos_ == "NOUN"
+            and t.i not in inside]
+
+
 def _describes(description: Span, name: Span) -> bool:
     """"Tripoli ... the north Lebanese port", "Tripoli, Lebanon": a country adjective on a
     place noun, or a country named right after the name and a comma."""
@@ -510,6 +531,8 @@ def _phrase_head(token: Token, actor_tokens: set[int], name_tokens: dict[int, st
         if token.dep_ == "appos" and token.i in name_tokens and head.i in name_tokens \
                 and name_tokens[token.i] != name_tokens[head.i]:
             break  # "Liberia, the World Food Program said": two actors side by side
+        if token.dep_ == "poss" and head.lower_ in RELATION_NOUNS:
+            break  # "Russia's allies": Russia is one actor, its allies another
         if token.dep_ in MODIFIER_DEPS and head.pos_ in ("NOUN", "PROPN", "ADJ"):
             token = head
         elif token.dep_ == "conj" and head.dep_ in ("amod", "compound", "nmod", "poss"):
@@ -517,7 +540,8 @@ def _phrase_head(token: Token, actor_tokens: set[int], name_tokens: dict[int, st
         elif token.dep_ == "npadvmod" and token.pos_ == "PROPN" and head.dep_ == "amod":
             token = head  # "Vietnamese-led forces", "Saudi-backed troops"
         elif (token.dep_ == "pobj" and head.lower_ in ATTACHING_PREPS
-              and head.head.i in actor_tokens and head.head.i != token.i):
+              and head.head.i in actor_tokens and head.head.i != token.i
+              and not (head.lower_ == "of" and head.head.lower_ in RELATION_NOUNS)):
             token = head.head
         else:
             break
