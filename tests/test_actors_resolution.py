@@ -170,6 +170,11 @@ def test_a_document_event_gets_the_country_where_it_was_released(code):
     ("Gunmen attacked a checkpoint in Tripoli, Lebanon, on Sunday.", "Tripoli", "LBN"),
     ("Libyan forces shelled Tripoli overnight.", "Tripoli", "LBY"),
     ("Tripoli rejected the United Nations plan.", "Tripoli", "LBY"),
+    ("Jamaican police arrested two men in Kingston.", "Kingston", "JAM"),
+    ("Canadian police arrested two men in Kingston, Ontario.", "Kingston", "CAN"),
+    # namesakes a fraction of the size of the capital are no rivals, whatever the sentence
+    ("British officials criticised Washington on Monday.", "Washington", "USA"),
+    ("Canadian officials said London would not change its position.", "London", "GBR"),
 ])
 def test_shared_city_names_follow_the_sentence(phrases, text, head, country):
     check(phrases(text), head, country, "any")

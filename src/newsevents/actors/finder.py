@@ -62,6 +62,8 @@ WORD_POS = {"ADJ", "ADV", "VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ",
 MIN_CAPITALISED_NAME = 3
 # "the Rwandan capital", "Syria's capital": the capital of the country that modifies it.
 CAPITAL_NOUNS = {"capital"}
+# A namesake town rivals the city the knowledge base means only from this share of its size.
+MIN_NAMESAKE_SHARE = 0.1
 # Kinds of name that are an actor in their own right: two of them side by side ("Liberia, the
 # World Food Program") are two actors, not one phrase in apposition.
 NAME_KINDS = {"country", "capital", "organization", "leader", "institution"}
@@ -173,9 +175,14 @@ class ActorFinder:
         is the place locator's (`where`). Namesakes are towns called so, not towns that a
         translation of the name also fits ("White House" is Casablanca's)."""
         geo = load_geo_gazetteer()
-        namesakes = [p for p in geo.lookup(span.text) if p.precision == "city"
-                     and normalise(p.name) == normalise(span.text)]
-        if not any(p.country != entry.country for p in namesakes):
+        towns = [p for p in geo.lookup(span.text) if p.precision == "city"
+                 and normalise(p.name) == normalise(span.text)]
+        own = max((p.population for p in towns if p.country == entry.country), default=0)
+        # A town a fraction of the size of the one the knowledge base means is no rival
+        # ("Washington" in England beside Washington, DC).
+        namesakes = [p for p in towns if p.country == entry.country
+                     or p.population >= MIN_NAMESAKE_SHARE * own]
+        if not own or not any(p.country != entry.country for p in namesakes):
             return entry
         sentence = Counter()
         described = set()
@@ -193,7 +200,9 @@ class ActorFinder:
             return entry
         mention = Mention(span.start, span.end, span.text, span.start_char, span.end_char,
                           namesakes, [geo.countries[c] for c in described if c in geo.countries])
-        chosen = max(namesakes, key=lambda p: _score(p, mention, sentence, context))
+        # The name is no evidence for its own reading (as in `where`).
+        others = context - Counter({entry.country: 1})
+        chosen = max(namesakes, key=lambda p: _score(p, mention, sentence, others))
         if chosen.country == entry.country or chosen.country is None:
             return entry
         return Entry("place", span.text, chosen.country)
