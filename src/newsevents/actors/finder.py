@@ -1,16 +1,19 @@
 """Find the political actors of an article: a spaCy component writing `doc.spans["actors"]`.
 
-Three steps, kept apart: matching names and agent words against the gazetteer; grouping the
+Four steps, kept apart: matching names and agent words against the gazetteer (names in odd
+casing too; ambiguous surnames and shared city names read from their context); grouping the
 matches that belong to one noun phrase ("Russian President Vladimir Putin", "Sri Lanka's
-police", "rebels in the Ivory Coast") into one actor; resolving references ("both leaders",
-"he", "it") to actors named before. Each actor span carries `span._.actors` (one or more
-`Actor` records, several for "Hungarian and Romanian officials") and `span._.head_i`, the token
-the phrase hangs from in the parse, which is what the event coder looks up.
+police", "rebels in the Ivory Coast") into one actor; giving a country to what the sentence
+places ("refugees fleeing Liberia", "a report released in Kigali"); resolving references
+("both leaders", "he", "it") to actors named before. Each actor span carries `span._.actors`
+(one or more `Actor` records, several for "Hungarian and Romanian officials") and
+`span._.head_i`, the token the phrase hangs from in the parse, which is what the event coder
+looks up.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from spacy.matcher import PhraseMatcher
@@ -18,6 +21,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..records import Actor
+from ..where.gazetteer import load_geo_gazetteer, normalise
+from ..where.locate import PLACE_NOUNS, Mention, _score
 from .gazetteer import Entry, Gazetteer
 
 if not Span.has_extension("actors"):
@@ -43,6 +48,49 @@ REFERENCE_NOUNS = {"leader", "leaders", "president", "presidents", "minister", "
                    "foreign minister", "foreign ministers", "side", "sides", "country",
                    "countries", "nation", "nations", "governments"}
 COUNTRY_NOUNS = {"country", "countries", "nation", "nations", "side", "sides", "state", "states"}
+# Words before a surname that say it is a person's: "President Abbas", "Mr. Salam".
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "gen", "gen.", "sheikh"}
+# Tokens before a surname that a title may stand in: "President Omar El Bashir".
+TITLE_REACH = 3
+# Parts of speech of a word that is not the city its spelling names: "Male voters" (not the
+# Maldives' capital), read so by the tagger and not part of a named entity ("the Sagaing
+# region" may be tagged VERB, but is a LOC). Country names are tagged ADJ when they modify a
+# noun ("Mozambique government"), so they are not held to this.
+WORD_POS = {"ADJ", "ADV", "VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "INTJ",
+            "NUM"}
+# Tokens shorter than this are not read in capitals as a name ("IN", "US" is matched as such).
+MIN_CAPITALISED_NAME = 3
+# "the Rwandan capital", "Syria's capital": the capital of the country that modifies it.
+CAPITAL_NOUNS = {"capital"}
+# A namesake town rivals the city the knowledge base means only from this share of its size.
+MIN_NAMESAKE_SHARE = 0.1
+# Kinds of name that are an actor in their own right: two of them side by side ("Liberia, the
+# World Food Program") are two actors, not one phrase in apposition.
+NAME_KINDS = {"country", "capital", "organization", "leader", "institution"}
+# Refugees take the country they flee: "refugees fleeing the war in Liberia".
+FLIGHT_VERBS = {"flee", "escape", "leave"}
+# A document or body with no author of its own in the text ("a report released in the
+# Rwandan capital", "a statement issued in Paris", "a commission set up in Kigali") speaks for
+# where it was released or set up, or for whoever the text says did it ("a report published by
+# Human Rights Watch", "a panel appointed by the Kenyan government").
+DOCUMENT_NOUNS = {"report", "statement", "communique", "communiqué", "document", "declaration",
+                  "letter", "study", "dossier", "memorandum", "bulletin",
+                  "commission", "committee", "panel", "inquiry"}
+RELEASE_VERBS = {"release", "issue", "publish", "present", "unveil", "circulate", "distribute",
+                 "deliver", "read", "broadcast", "post", "make",
+                 "set", "establish", "create", "form", "appoint", "convene", "base"}
+# Talks someone holds in a capital, with no partner named, are talks with its government
+# ("held talks in Kigali"); named talks held there ("the ceasefire talks in Doha") are not.
+MEETING_NOUNS = {"talks", "meeting", "meetings", "negotiations", "consultations"}
+HOLDING_VERBS = {"hold", "have", "open", "begin", "start", "conclude", "wrap"}
+PARTNER_PREPS = {"with", "between", "among"}
+# Nouns of a relation to someone: "Israel's militia ally in southern Lebanon", "Putin's
+# critics", "allies of Russia" are not Israel, Putin or Russia. The possessor stays an actor
+# of its own; the relation takes its country from the rest of its phrase ("in Lebanon").
+RELATION_NOUNS = {"ally", "allies", "proxy", "proxies", "partner", "partners", "rival",
+                  "rivals", "enemy", "enemies", "foe", "foes", "opponent", "opponents",
+                  "critic", "critics", "adversary", "adversaries", "neighbour", "neighbours",
+                  "neighbor", "neighbors", "backer", "backers"}
 KIND_PRIORITY = ["leader", "organization", "institution", "capital", "country", "adjective",
                  "place", "region"]
 
@@ -63,6 +111,15 @@ class ActorFinder:
         self.name_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.agent_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.name_matcher.add("NAME", list(nlp.tokenizer.pipe(sorted(gazetteer.names))))
+        # Names in odd casing ("RUSSIA", "iSrael"), matched case-blind and kept only when
+        # oddly cased, so "chad" or "turkey" in lower case stay words.
+        self.folded_names: dict[str, list[Entry]] = defaultdict(list)
+        for form, entries in gazetteer.names.items():
+            if form.lower() != form:
+                self.folded_names[form.lower()].extend(
+                    e for e in entries if e not in self.folded_names[form.lower()])
+        self.folded_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.folded_matcher.add("NAME", list(nlp.tokenizer.pipe(sorted(self.folded_names))))
         self.agent_matcher.add("AGENT", list(nlp.tokenizer.pipe(sorted(gazetteer.agents))))
 
     def __call__(self, doc: Doc) -> Doc:
@@ -71,8 +128,12 @@ class ActorFinder:
         spans, places = [], []
         for group in groups:
             span = self.actor_span(doc, group)
+            if all(a.kind == "agent" and not (a.country or a.code or a.sector)
+                   for a in span._.actors):
+                continue  # "Russia's allies": a relation to an actor, with no country of its own
             (places if span.label_ == "PLACE" else spans).append(span)
         doc.spans["places"] = places
+        spans = _placed_by_context(doc, spans, places)
         spans = self.resolve_references(doc, spans)
         doc.spans["actors"] = sorted(spans, key=lambda s: s.start)
         return doc
@@ -80,6 +141,8 @@ class ActorFinder:
     # -- matching ---------------------------------------------------------------------------
     def match(self, doc: Doc) -> list[tuple[Span, Entry]]:
         found = [Span(doc, s, e, label="NAME") for _, s, e in self.name_matcher(doc)]
+        found += [Span(doc, s, e, label="NAME") for _, s, e in self.folded_matcher(doc)
+                  if doc[s:e].text not in self.gazetteer.names and _oddly_cased(doc[s:e])]
         for _, s, e in self.agent_matcher(doc):
             span = Span(doc, s, e, label="AGENT")
             if span.root.pos_ in ("NOUN", "PROPN"):
@@ -90,35 +153,99 @@ class ActorFinder:
                 found.append(Span(doc, ent.start, ent.end, label="PERSON"))
         chosen = filter_spans(found)
         date = doc.user_data.get("date")
-        context = self._article_countries(chosen)
+        context, codes = self._article_names(chosen)
         out = []
         for span in chosen:
-            entry = self.choose(span, date, context)
+            entry = self.choose(span, date, context, codes)
             if entry is not None and entry.kind == "adjective" and _ethnic(span):
                 # "ethnic Albanians in Serbia": an ethnicity, placed by the text, not a state.
                 entry = Entry("agent", entry.name, None, "CVL")
+            if entry is not None and entry.kind in ("capital", "place"):
+                entry = self.local_reading(span, entry, context, chosen)
             if entry is not None:
                 out.append((span, entry))
-        return out
+        return out + _capital_nouns(doc, out) + _relations(doc, chosen)
+
+    def local_reading(self, span: Span, entry: Entry, context: Counter, names: list[Span]
+                      ) -> Entry:
+        """A city name shared with towns in other countries ("Tripoli": Libya's capital and
+        a Lebanese port) is the one the sentence points to: a description of it ("the north
+        Lebanese port"), "Tripoli, Lebanon", or a country named in the sentence. Without such
+        evidence the knowledge base's reading stands; with it, the choice among the namesakes
+        is the place locator's (`where`). Namesakes are towns called so, not towns that a
+        translation of the name also fits ("White House" is Casablanca's)."""
+        geo = load_geo_gazetteer()
+        towns = [p for p in geo.lookup(span.text) if p.precision == "city"
+                 and normalise(p.name) == normalise(span.text)]
+        own = max((p.population for p in towns if p.country == entry.country), default=0)
+        # A town a fraction of the size of the one the knowledge base means is no rival
+        # ("Washington" in England beside Washington, DC).
+        namesakes = [p for p in towns if p.country == entry.country
+                     or p.population >= MIN_NAMESAKE_SHARE * own]
+        if not own or not any(p.country != entry.country for p in namesakes):
+            return entry
+        sentence = Counter()
+        described = set()
+        sent = span.sent
+        for other in names:
+            if other.start == span.start or not sent.start <= other.start < sent.end:
+                continue
+            countries = {e.country for e in self._entries(other) if e.country}
+            if len(countries) == 1:
+                country = countries.pop()
+                sentence[country] += 1
+                if _describes(other, span):
+                    described.add(country)
+        if not any(sentence.get(p.country) for p in namesakes if p.country != entry.country):
+            return entry
+        mention = Mention(span.start, span.end, span.text, span.start_char, span.end_char,
+                          namesakes, [geo.countries[c] for c in described if c in geo.countries])
+        # The name is no evidence for its own reading (as in `where`).
+        others = context - Counter({entry.country: 1})
+        chosen = max(namesakes, key=lambda p: _score(p, mention, sentence, others))
+        if chosen.country == entry.country or chosen.country is None:
+            return entry
+        return Entry("place", span.text, chosen.country)
 
     def _entries(self, span: Span) -> tuple[Entry, ...]:
         if span.label_ == "AGENT":
             return self.gazetteer.agents.get(span.text.lower(), ())
         if span.label_ == "PERSON":
             return (Entry("person", span.text, None, None, person=True),)
-        return self.gazetteer.names.get(span.text, ())
+        return self.gazetteer.names.get(span.text) or \
+            tuple(self.folded_names.get(span.text.lower(), ()))
 
-    def _article_countries(self, spans: list[Span]) -> Counter:
-        """Countries the article names unambiguously: they settle the ambiguous names."""
+    def _article_names(self, spans: list[Span]) -> tuple[Counter, set[str]]:
+        """Countries the article names unambiguously (they settle the ambiguous names), and
+        the organisations it names."""
         counts: Counter = Counter()
+        codes = set()
         for span in spans:
-            countries = {e.country for e in self._entries(span) if e.country}
+            entries = [e for e in self._entries(span) if not e.ambiguous]
+            countries = {e.country for e in entries if e.country}
             if len(countries) == 1:
                 counts[countries.pop()] += 1
-        return counts
+            codes.update(e.code for e in entries if e.kind == "organization")
+        return counts, codes
 
-    def choose(self, span: Span, date: str | None, context: Counter) -> Entry | None:
-        entries = list(self._entries(span))
+    def supported(self, span: Span, entry: Entry, context: Counter, codes: set[str]) -> bool:
+        """An ambiguous surname ("Mustafa", "Kim") names the leader only after a title
+        ("President Abbas"), in an article that names the leader's country or organisation,
+        or after the leader's full name."""
+        if not entry.ambiguous:
+            return True
+        doc = span.doc
+        titled = any(t.lower_ in HONORIFICS or t.is_title and any(
+            e.person for e in self.gazetteer.agents.get(t.lower_, ()))
+            for t in doc[max(0, span.start - TITLE_REACH):span.start])
+        named = bool(entry.country and context.get(entry.country)) or entry.code in codes
+        return titled or named or entry.name in doc.text
+
+    def choose(self, span: Span, date: str | None, context: Counter, codes: set[str]
+               ) -> Entry | None:
+        entries = [e for e in self._entries(span) if self.supported(span, e, context, codes)]
+        if len(span) == 1 and span[0].pos_ in WORD_POS and not span[0].ent_type_:
+            entries = [e for e in entries if e.kind not in ("capital", "place")]
         if len(span) == 1 and span.end < len(span.doc) and span.doc[span.end].pos_ == "PROPN" \
                 and span.doc[span.end].ent_type_ == "PERSON":
             # "Abdelaziz Bouteflika": a one-word name followed by more name is a given name,
@@ -141,9 +268,11 @@ class ActorFinder:
     # -- grouping ---------------------------------------------------------------------------
     def group(self, doc: Doc, matches: list[tuple[Span, Entry]]) -> list[Group]:
         actor_tokens = {span.root.i for span, _ in matches if _is_actor_word(_)}
+        name_tokens = {span.root.i: entry.country for span, entry in matches
+                       if entry.kind in NAME_KINDS}
         groups: dict[int, Group] = {}
         for span, entry in matches:
-            head = _phrase_head(span.root, actor_tokens)
+            head = _phrase_head(span.root, actor_tokens, name_tokens)
             groups.setdefault(head.i, Group(head.i)).matches.append((span, entry))
         return [groups[k] for k in sorted(groups)]
 
@@ -218,12 +347,101 @@ class ActorFinder:
         return out
 
 
+def _placed_by_context(doc: Doc, spans: list[Span], places: list[Span]) -> list[Span]:
+    """Actors whose country the sentence gives, not their own words: refugees take the
+    country they flee; a document with no author of its own speaks for where (or by whom) it
+    was released; talks held in a capital with no partner named are with its government."""
+    by_head = {s._.head_i: s for s in (*spans, *places)}
+    for span in spans:
+        actors = span._.actors
+        if len(actors) == 1 and actors[0].sector == "REF" and not actors[0].country:
+            head = doc[span._.head_i]
+            flight = [v for v in head.children if v.dep_ in ("acl", "relcl")]
+            if head.dep_ == "nsubj":
+                flight.append(head.head)  # "Refugees fled the war in X" (or misparsed so)
+            fled = next((a for v in flight if v.lemma_.lower() in FLIGHT_VERBS
+                         for a in _fled_from(v, by_head)), None)
+            if fled is not None:
+                span._.actors = (replace(actors[0], country=fled.country,
+                                         code=fled.country + "REF"),)
+    added = []
+    for token in doc:
+        if token.i in by_head or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        found = ()
+        if token.lemma_.lower() in DOCUMENT_NOUNS or token.lower_ in DOCUMENT_NOUNS:
+            found = _released_by(token, by_head)
+        elif _held_without_partner(token, by_head):
+            found = tuple(a for a in _places_of(token, by_head) if a.sector == "GOV")
+        if found:
+            span = Span(doc, token.i, token.i + 1, label="ACTOR")
+            span._.head_i = token.i
+            span._.actors = found
+            added.append(span)
+    return sorted([*spans, *added], key=lambda s: s.start)
+
+
+def _held_without_partner(noun: Token, by_head: dict[int, Span]) -> bool:
+    """"X held talks in Kigali": talks one side holds, with no partner and no name of their
+    own ("peace talks", "the talks"); "X and Y held talks" are talks between them."""
+    verb = noun.head
+    if noun.lower_ not in MEETING_NOUNS or noun.dep_ != "dobj" \
+            or verb.lemma_.lower() not in HOLDING_VERBS:
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    one_side = len(subjects) == 1 and not _plural(subjects[0]) and not any(
+        t.dep_ == "conj" for t in subjects[0].subtree) and len(
+        by_head[subjects[0].i]._.actors if subjects[0].i in by_head else ()) <= 1
+    return one_side and not any(
+        c.dep_ in ("compound", "amod", "det", "poss") and c.lower_ != "a"
+        or c.dep_ == "prep" and c.lower_ in PARTNER_PREPS for c in noun.children)
+
+
+def _fled_from(verb: Token, by_head: dict[int, Span]) -> list[Actor]:
+    """The actors with a country in what `verb` flees ("fled Eritrea", "fleeing the war in
+    Sudan", "escaping from Libya"), not where it goes ("fled to Uganda")."""
+    fled = [c for c in verb.children if c.dep_ == "dobj"] + [
+        o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("from", "out", "in")
+        for o in p.subtree if o.dep_ == "pobj"]
+    return [a for phrase in fled for t in phrase.subtree if t.i in by_head
+            for a in by_head[t.i]._.actors if a.country]
+
+
+def _places_of(token: Token, by_head: dict[int, Span]) -> tuple[Actor, ...]:
+    """The actors `token` is placed at: "in Kigali", "at the Rwandan capital"."""
+    return tuple(a for prep in token.children if prep.dep_ == "prep"
+                 and prep.lower_ in ("in", "at") for obj in prep.children
+                 if obj.dep_ == "pobj" and obj.i in by_head
+                 for a in by_head[obj.i]._.actors if a.country)
+
+
+def _released_by(document: Token, by_head: dict[int, Span]) -> tuple[Actor, ...]:
+    """"a report published by HRW": HRW; "a statement issued in Paris": France. A document
+    with an author in its own phrase ("a UN report", "a report by HRW") is left alone: its
+    phrase is already that actor, or the event coder reaches through "by"."""
+    if any(c.dep_ == "prep" and c.lower_ in ("by", "from") for c in document.children):
+        return ()
+    for verb in document.children:
+        if verb.dep_ != "acl" or verb.lemma_.lower() not in RELEASE_VERBS:
+            continue
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            authors = [by_head[o.i]._.actors for o in agent.children if o.i in by_head]
+            known = [a for a in authors[:1] if any(x.country or x.kind != "agent" for x in a)]
+            if authors:
+                return known[0] if known else ()  # "by the ministry": whose, the text says
+        placed = _places_of(verb, by_head)
+        if placed:
+            return placed[:1]
+    return ()
+
+
 def _owned(span: Span, resolved: list[Span]) -> Span:
     """"its forces", "their police": an agent with no country of its own belongs to the
     country of the possessive pronoun's antecedent."""
     actors = span._.actors
-    if any(a.country or a.kind != "agent" for a in actors):
-        return span
+    if any(a.country or a.kind != "agent" for a in actors) \
+            or span.doc[span._.head_i].lower_ in RELATION_NOUNS:
+        return span  # "their allies" are not theirs to be coded as
     owner = next((r for r in reversed(resolved) if r.label_ == "REFERENCE"
                   and span.doc[r._.head_i].dep_ == "poss"
                   and span.doc[r._.head_i].head.i == span._.head_i), None)
@@ -257,6 +475,51 @@ def _definite(span: Span, earlier: list[Span]) -> Span:
     return span
 
 
+def _capital_nouns(doc: Doc, matches: list[tuple[Span, Entry]]) -> list[tuple[Span, Entry]]:
+    """"the Rwandan capital", "Syria's capital": a capital entry for the noun, from the
+    country that modifies it."""
+    country_at = {span.root.i: entry for span, entry in matches
+                  if entry.kind in ("country", "adjective") and entry.country}
+    found = []
+    for token in doc:
+        if token.lower_ in CAPITAL_NOUNS and token.pos_ == "NOUN":
+            owner = next((country_at[c.i] for c in token.children
+                          if c.dep_ in ("amod", "poss", "compound", "nmod") and c.i in country_at),
+                         None)
+            if owner is not None:
+                found.append((Span(doc, token.i, token.i + 1, label="AGENT"),
+                              Entry("capital", owner.name, owner.country, "GOV")))
+    return found
+
+
+def _relations(doc: Doc, taken: list[Span]) -> list[tuple[Span, Entry]]:
+    """Relation nouns ("allies", "critics") as actor words of no sector: their phrase is an
+    actor, whose country is not its possessor's."""
+    inside = {i for span in taken for i in range(span.start, span.end)}
+    return [(Span(doc, t.i, t.i + 1, label="AGENT"), Entry("agent", t.text, None, None))
+            for t in doc if t.lower_ in RELATION_NOUNS and t.pos_ == "NOUN"
+            and t.i not in inside]
+
+
+def _describes(description: Span, name: Span) -> bool:
+    """"Tripoli ... the north Lebanese port", "Tripoli, Lebanon": a country adjective on a
+    place noun, or a country named right after the name and a comma."""
+    head = description.root.head
+    if description.root.dep_ in ("amod", "compound", "nmod", "poss") and \
+            head.lemma_ in PLACE_NOUNS and head.i != name.root.i:
+        return True
+    return description.start == name.end + 1 and name.doc[name.end].text == ","
+
+
+def _oddly_cased(span: Span) -> bool:
+    """"RUSSIA", "iSrael": a word in capitals throughout, or with a capital after a small
+    letter."""
+    return any((t.text.isupper() and len(t.text) >= MIN_CAPITALISED_NAME)
+               or any(a.islower() and b.isupper()
+                      for a, b in zip(t.text, t.text[1:], strict=False))
+               for t in span if t.is_alpha)
+
+
 def _ethnic(span: Span) -> bool:
     doc = span.doc
     return any(doc[i].lower_ == "ethnic" for i in range(max(0, span.start - 2), span.start))
@@ -268,10 +531,17 @@ def _is_actor_word(entry: Entry) -> bool:
                           "capital", "country")
 
 
-def _phrase_head(token: Token, actor_tokens: set[int]) -> Token:
-    """Climb from a matched word to the noun its phrase hangs from."""
+def _phrase_head(token: Token, actor_tokens: set[int], name_tokens: dict[int, str | None]
+                 ) -> Token:
+    """Climb from a matched word to the noun its phrase hangs from. `name_tokens`: the
+    countries of the words that name an actor outright."""
     while token.head.i != token.i:
         head = token.head
+        if token.dep_ == "appos" and token.i in name_tokens and head.i in name_tokens \
+                and name_tokens[token.i] != name_tokens[head.i]:
+            break  # "Liberia, the World Food Program said": two actors side by side
+        if token.dep_ == "poss" and head.lower_ in RELATION_NOUNS:
+            break  # "Russia's allies": Russia is one actor, its allies another
         if token.dep_ in MODIFIER_DEPS and head.pos_ in ("NOUN", "PROPN", "ADJ"):
             token = head
         elif token.dep_ == "conj" and head.dep_ in ("amod", "compound", "nmod", "poss"):
@@ -279,7 +549,8 @@ def _phrase_head(token: Token, actor_tokens: set[int]) -> Token:
         elif token.dep_ == "npadvmod" and token.pos_ == "PROPN" and head.dep_ == "amod":
             token = head  # "Vietnamese-led forces", "Saudi-backed troops"
         elif (token.dep_ == "pobj" and head.lower_ in ATTACHING_PREPS
-              and head.head.i in actor_tokens and head.head.i != token.i):
+              and head.head.i in actor_tokens and head.head.i != token.i
+              and not (head.lower_ == "of" and head.head.lower_ in RELATION_NOUNS)):
             token = head.head
         else:
             break

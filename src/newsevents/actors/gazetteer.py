@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..datafiles import load_table, split_values
@@ -31,6 +31,9 @@ class Entry:
     start: str | None = None
     end: str | None = None
     person: bool = False
+    # A leader's surname alias that may name someone else ("Mustafa"): it names the leader
+    # only where the text supports it (see `ActorFinder.supported`).
+    ambiguous: bool = False
 
     def in_office(self, date: str) -> bool:
         return (not self.start or self.start <= date) and (not self.end or date <= self.end)
@@ -102,7 +105,31 @@ def _country_entries(rows, names, country_names) -> None:
             _add(names, form, Entry("place", form, iso))
 
 
+# One-word aliases this short ("Ban", "Kim", "Bio") are ordinary words or common names too.
+SHORT_ALIAS = 3
+
+
+def _given_names(rows) -> set[str]:
+    """First words of leaders' names that are given names, not a family name written first
+    (the "Kim" of "Kim Jong Un", which is also his one-word alias)."""
+    given = set()
+    for row in rows:
+        first = row["name"].split()[0]
+        if len(row["name"].split()) > 1 and first not in split_values(row.get("aliases", "")):
+            given.add(first)
+    return given
+
+
+def _ambiguous_alias(form: str, row: dict, given: set[str]) -> bool:
+    """A surname alone that is another leader's given name ("Mustafa": Isa Mustafa, but also
+    Mustafa Madbouly and Mustafa al-Kadhimi) or a short word; acronyms ("MBS") are not."""
+    if " " in form or form == row["name"] or form.isupper():
+        return False
+    return form in given or len(form) <= SHORT_ALIAS
+
+
 def _leader_entries(rows, names) -> None:
+    given = _given_names(rows)
     for row in rows:
         role = row.get("role", "")
         org = role.partition("@")[2] or None
@@ -118,7 +145,8 @@ def _leader_entries(rows, names) -> None:
             person=True,
         )
         for form in [row["name"], *split_values(row.get("aliases", ""))]:
-            _add(names, form, entry)
+            ambiguous = _ambiguous_alias(form, row, given)
+            _add(names, form, replace(entry, ambiguous=True) if ambiguous else entry)
 
 
 def _organization_entries(rows, names) -> None:
