@@ -264,3 +264,25 @@ def test_the_ambiguous_surname_rule_reads_the_lexicon():
     assert all(e.ambiguous for e in names["Mustafa"] if e.kind == "leader")
     assert not any(e.ambiguous for e in names["Putin"])
     assert not any(e.ambiguous for e in names["MBS"])
+
+
+@pytest.mark.parametrize(("text", "head", "expected"), [
+    ("Kim Jong Un met Russian Security Council Secretary Sergei Shoigu in Pyongyang.",
+     "Shoigu", ("RUS", "GOV")),
+    ("The French UN ambassador criticised the resolution.", "ambassador", ("FRA", "GOV")),
+    ("Supporters of jailed former prime minister Imran Khan marched in Lahore.", "Supporters",
+     ("PAK", "CVL")),
+])
+def test_phrase_headed_by_a_national_body_or_a_group(phrases, text, head, expected):
+    assert phrases(text)[head] == expected
+
+
+def test_international_body_named_alone_stays_international(phrases):
+    assert phrases("The UN Security Council condemned the attack.")["Council"] == (None, "IGO")
+
+
+def test_possessive_belongs_to_its_clause_subject(coder):
+    doc = coder.nlp("Kenya has refused to send police to Haiti and has urged its citizens to "
+                    "leave the country.")
+    owner = [s for s in doc.spans["actors"] if s.text == "its"]
+    assert owner and owner[0]._.actors[0].country == "KEN"

@@ -327,7 +327,10 @@ class ActorFinder:
                 continue
             earlier = [s for s in out if sent_index[token.i] - sent_index[s.start]
                        <= REFERENCE_WINDOW]
-            antecedents = _antecedents(earlier, *want)
+            binder = _clause_subject(token, out) if token.dep_ == "poss" else None
+            # "Pakistan ... has urged its citizens": a possessive is its clause's subject's
+            antecedents = list(binder._.actors) if binder is not None else \
+                _antecedents(earlier, *want)
             if not antecedents and want[0] == "persons":
                 # "both presidents" with no persons named nearby: the presidents of the
                 # countries named there.
@@ -345,6 +348,19 @@ class ActorFinder:
             )
             out.append(ref)
         return out
+
+
+def _clause_subject(token: Token, resolved: list[Span]) -> Span | None:
+    """The resolved actor that is the subject of the clause `token` is in (climbing from a
+    coordinated verb to the one that has the subject), if it comes before `token`."""
+    verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    while verb is not None:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return next((s for s in resolved if s._.head_i == subject.i
+                         and subject.i < token.i and s._.actors), None)
+        verb = verb.head if verb.dep_ == "conj" and verb.head.i != verb.i else None
+    return None
 
 
 def _placed_by_context(doc: Doc, spans: list[Span], places: list[Span]) -> list[Span]:
@@ -564,6 +580,12 @@ def build_actors(span: Span, matches: list[tuple[Span, Entry]], gazetteer: Gazet
     def first(kinds):
         return next((e for _, e in matches if e.kind in kinds), None)
 
+    headed_by = next((e for m, e in matches if m.start <= span.root.i < m.end), None)
+    if headed_by is not None and headed_by.kind == "agent" and _plural(span.root) and any(
+            e.kind in ("leader", "person") for _, e in matches):
+        # "supporters of former prime minister Imran Khan": the supporters, of his country
+        country = next((e.country for _, e in matches if e.country), None)
+        return (_actor(span, None, None, country, headed_by.sector, "agent", gazetteer),)
     leaders = {e.name: (m, e) for m, e in matches if e.kind == "leader"}
     if len(leaders) > 1:
         # Two named leaders the parse folded into one phrase ("President X and President Y"):
@@ -573,6 +595,13 @@ def build_actors(span: Span, matches: list[tuple[Span, Entry]], gazetteer: Gazet
                            end=m.end_char, kind="person") for m, e in leaders.values())
     leader = first({"leader"})
     org = first({"organization"})
+    national = org is not None and not org.country and any(
+        e.kind in ("country", "adjective") and e.country and m.start < org_span.start
+        for m, e in matches for org_span in [next(m2 for m2, e2 in matches if e2 is org)])
+    if national:
+        # "Russian Security Council Secretary Sergei Shoigu", "the French UN envoy": a state's
+        # own body or envoy, not the international organisation.
+        org = None
     person = first({"person"})
     institution = first({"institution"})
     agent = first({"agent"})
@@ -582,9 +611,9 @@ def build_actors(span: Span, matches: list[tuple[Span, Entry]], gazetteer: Gazet
         if e.country and e.kind in ("country", "adjective", "capital", "place", "institution") \
                 and e.country not in countries:
             countries.append(e.country)
-    sector = None
+    sector = "GOV" if national else None
     for candidate in (leader, institution, org, agent, capital):
-        if candidate is not None and candidate.sector:
+        if candidate is not None and candidate.sector and not national:
             sector = candidate.sector
             break
     if leader is not None:
