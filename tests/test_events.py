@@ -538,3 +538,27 @@ def test_allies_striking_together_do_not_fight_each_other(code):
 def test_victims_counted_by_a_second_verb_are_the_same_people(code):
     events = code("Gunmen killed 12 people and wounded 30 in an attack in northern Kenya.")
     assert len([e for e in events if e["event"] == "ASSAULT"]) == 1
+
+
+def test_order_to_someone_is_a_demand_on_them(code):
+    e = one(code("A Peruvian judge ordered former president Pedro Castillo to appear in court."),
+            "REQUEST")
+    assert countries(e["source"]) == {"PER"} and countries(e["target"]) == {"PER"}
+
+
+def test_order_to_ones_own_forces_is_their_act(code):
+    events = code("Putin ordered Russian troops to withdraw from the border.")
+    assert [e["event"] for e in events] == ["RETREAT"]
+
+
+def test_ordering_an_arrest_is_not_a_request(code):
+    events = code("Turkey's interior minister ordered the arrest of 40 Kurdish activists.")
+    assert "REQUEST" not in {e["event"] for e in events}
+
+
+def test_what_a_body_concludes_someone_must_do_is_a_demand(code):
+    e = one(code("The African Union concluded that Sudan must allow aid convoys to reach "
+                 "Darfur."), "REQUEST")
+    assert countries(e["target"]) == {"SDN"}
+    assert "AID" not in {x["event"] for x in code("The African Union concluded that Sudan "
+                                                   "must allow aid convoys to reach Darfur.")}

@@ -562,7 +562,7 @@ class SentenceCoder:
         inner = self.lex.code(found[0][0].cameo).plover if found else None
         if any(c.dep_ == "aux" and c.lower_ in DEONTIC_AUX for c in comp.children):
             code = self.lex.complements.get(("10", inner or ""), "100")
-            self.used.update({verb.i, comp.i, *(t.i for _, t, _ in found)})
+            self.used.update({verb.i, *(t.i for t in comp.subtree)})  # all of it is demanded
             return [Draft(cameo=code, trigger=self.sent.doc[verb.i: verb.i + 1], source=source,
                           target=target, negated=self.negated(comp), via="frame", clause=verb)]
         named = [a for a in source if a.kind in ("named", "person")]
@@ -595,6 +595,17 @@ class SentenceCoder:
         for a request, also the act asked for, with modality requested."""
         comp = self.complement(verb)
         own_rule = self.verb_rule(verb)
+        if frame == "command":
+            # "a judge ordered Menem to appear": a demand on whom it orders; but "ordered the
+            # arrest of" is the verb's own business, and an order to one's own forces is the
+            # forces' act.
+            ordered = [a for o in self.objects(verb) for a in self.actors_at(o)]
+            commander = {a.country for a in self.subject(verb)[0]}
+            own = ordered and all(a.sector in SECURITY_SECTORS and a.country in (
+                commander | {None}) for a in ordered)
+            if comp is None or not ordered or own:
+                return []
+            frame = "request"
         if frame == "preparation":
             while comp is not None and self.lex.frames.get(comp.lemma_.lower()) == "attempt":
                 comp = self.complement(comp)  # "prepared to resume shelling"

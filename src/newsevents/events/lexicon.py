@@ -97,7 +97,8 @@ class Trigger:
 class Lexicon:
     codes: dict[str, Code]
     triggers: dict[tuple[str, str], tuple[Trigger, ...]]  # (pos, lemma) -> rules
-    frames: dict[str, str]  # verb lemma -> intent | threat | refusal | request | attempt | speech
+    frames: dict[str, str]  # verb lemma -> intent | threat | refusal | request | command |
+    # attempt | preparation | speech | accusation | denial | wish
     complements: dict[tuple[str, str], str]  # (root, complement PLOVER type) -> code
     contexts: dict[str, tuple[str, ...]]  # lemma or phrase -> contexts
     refinements: dict[str, tuple[tuple[str, str], ...]]  # code -> ((when, refined), ...)
