@@ -286,3 +286,18 @@ def test_possessive_belongs_to_its_clause_subject(coder):
                     "leave the country.")
     owner = [s for s in doc.spans["actors"] if s.text == "its"]
     assert owner and owner[0]._.actors[0].country == "KEN"
+
+
+@pytest.mark.parametrize("text", [
+    '"We condemn this cowardly attack," Kenya\'s foreign minister said.',
+    "“We condemn this cowardly attack,” Kenya's foreign minister told reporters.",
+])
+def test_first_person_in_a_quote_is_its_speaker(coder, text):
+    doc = coder.nlp(text)
+    we = [s for s in doc.spans["actors"] if s.text == "We"]
+    assert we and we[0]._.actors[0].country == "KEN"
+
+
+def test_first_person_outside_a_quote_is_nobody(coder):
+    doc = coder.nlp("We condemn this cowardly attack, Kenya's foreign minister said.")
+    assert not [s for s in doc.spans["actors"] if s.text == "We"]

@@ -562,3 +562,12 @@ def test_what_a_body_concludes_someone_must_do_is_a_demand(code):
     assert countries(e["target"]) == {"SDN"}
     assert "AID" not in {x["event"] for x in code("The African Union concluded that Sudan "
                                                    "must allow aid convoys to reach Darfur.")}
+
+
+def test_generic_actors_of_a_wire_story_belong_to_its_dateline(coder):
+    from newsevents.ingest import make_article
+    text = ("NAIROBI, June 25 (Reuters) - \"We will not negotiate with the gangs,\" a police "
+            "spokesman told reporters.")
+    (_, events), = coder.code_articles([make_article(text, id="d1", date="2024-06-25")])
+    e = one([x.to_dict() for x in events], "REJECT")
+    assert countries(e["source"]) == {"KEN"}

@@ -38,6 +38,10 @@ REFERENCE_WINDOW = 4
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
 GROUP_PRONOUNS = {"they", "them", "their"}
 THING_PRONOUNS = {"it", "its"}
+# In a quote, "we" and "I" are its speaker: '"We will not negotiate," a spokesman said'.
+FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}
+SPEECH_VERBS = {"say", "tell", "add", "state", "declare", "write", "insist", "warn", "stress",
+                "announce", "vow", "pledge"}
 PLURAL_DETERMINERS = {"both", "two", "the", "these", "those"}
 # Nouns that, with "the", "both" or "two" and no country of their own, point back to actors
 # named before ("the two leaders", "the president"); "the crowd" or "the police" do not.
@@ -321,6 +325,11 @@ class ActorFinder:
                 want = ("group", 2)
             elif token.pos_ == "PRON" and lower in THING_PRONOUNS:
                 want = ("things", 1)
+            elif token.pos_ == "PRON" and lower in FIRST_PERSON:
+                speaker = _speaker(token, by_head)
+                if speaker is not None:
+                    out.append(_referring(doc, token, span, speaker._.actors))
+                continue
             elif lower in COUNTRY_NOUNS and _has_plural_determiner(token):
                 want = ("countries", 2)
             if want is None:
@@ -338,16 +347,36 @@ class ActorFinder:
                                _antecedents(earlier, "countries", want[1])]
             if not antecedents:
                 continue
-            ref = span if span is not None else Span(doc, token.i, token.i + 1, label="ACTOR")
-            ref = Span(doc, ref.start, ref.end, label="REFERENCE")
-            ref._.head_i = token.i
-            ref._.actors = tuple(
-                Actor(text=ref.text, name=a.name, code=a.code, country=a.country,
-                      sector=a.sector, start=ref.start_char, end=ref.end_char, kind=a.kind)
-                for a in antecedents
-            )
-            out.append(ref)
+            out.append(_referring(doc, token, span, antecedents))
         return out
+
+
+def _referring(doc: Doc, token: Token, span: Span | None, antecedents) -> Span:
+    """A REFERENCE span at `token` (or its phrase) standing for `antecedents`."""
+    ref = span if span is not None else Span(doc, token.i, token.i + 1, label="ACTOR")
+    ref = Span(doc, ref.start, ref.end, label="REFERENCE")
+    ref._.head_i = token.i
+    ref._.actors = tuple(
+        Actor(text=ref.text, name=a.name, code=a.code, country=a.country, sector=a.sector,
+              start=ref.start_char, end=ref.end_char, kind=a.kind)
+        for a in antecedents
+    )
+    return ref
+
+
+def _speaker(token: Token, by_head: dict[int, Span]) -> Span | None:
+    """The actor who says the quote `token` is in: the subject of the speech verb the quoted
+    clause hangs from ('"We will not negotiate," army spokesman X told state television')."""
+    before = token.doc[token.sent.start: token.i].text
+    if before.count('"') % 2 == 0 and before.count("“") <= before.count("”"):
+        return None
+    verb = next((t for t in token.ancestors if t.lemma_.lower() in SPEECH_VERBS), None)
+    if verb is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    found = by_head.get(subject.i) if subject is not None else None
+    return found if found is not None and found._.actors and any(
+        a.country or a.code for a in found._.actors) else None
 
 
 def _clause_subject(token: Token, resolved: list[Span]) -> Span | None:

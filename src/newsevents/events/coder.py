@@ -137,6 +137,7 @@ class Draft:
     via: str = "verb"  # verb | light-verb | noun | frame
     clause: Token | None = None
     location: tuple[Actor, ...] = ()  # the country where the sentence places it
+    home: tuple[Actor, ...] = ()  # the dateline's country: where a wire story's agents are
     rivals: int = 0  # other events coded in the same sentence
     notes: list[str] = field(default_factory=list)
 
@@ -152,15 +153,20 @@ class EventCoder:
         places = _by_token(doc.spans.get("places", []))
         drafts: list[Draft] = []
         recent: list[tuple[Actor, ...]] = []
+        dateline = doc.user_data.get("dateline_place")
+        home = (Actor(text=dateline.name, name=dateline.name, code=dateline.country,
+                      country=dateline.country, sector=None, start=-1, end=-1, kind="named"),
+                ) if dateline is not None and dateline.country else ()
         for sent in doc.sents:
             # A sentence that names no place is placed where the ones before it were.
             location = _location(sent, actors, places) or next(
                 (loc for loc in reversed(recent[-LOCATION_CARRY:]) if loc), ())
             recent.append(_location(sent, actors, places))
             found = [d for d in SentenceCoder(self.lexicon, actors, sent).code()
-                     if _codable(replace(d, location=location))]
+                     if _codable(replace(d, location=location or home))]
             for draft in found:
                 draft.location = location
+                draft.home = home
                 draft.rivals = len(found) - 1
             drafts.extend(found)
         spans = []

@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from .gazetteer import GeoGazetteer, Place, load_geo_gazetteer, normalise
-from .locate import PlaceLocator
+from .locate import PlaceLocator, place_name
 
 if not Span.has_extension("location"):
     Span.set_extension("location", default=None)
@@ -23,4 +23,14 @@ def make_place_locator(nlp: Language, name: str, knowledge_dirs: list[str]):
     return PlaceLocator(load_geo_gazetteer(), country_names)
 
 
-__all__ = ["GeoGazetteer", "Place", "PlaceLocator", "load_geo_gazetteer", "normalise"]
+@Language.component("newsevents_dateline")
+def dateline_place(doc):
+    """The dateline's place, resolved before the events are coded: generic actors of a wire
+    story ("police", "an army spokesman") belong to its country when the text names none."""
+    doc.user_data["dateline_place"] = place_name(load_geo_gazetteer(),
+                                                 doc.user_data.get("dateline"))
+    return doc
+
+
+__all__ = ["GeoGazetteer", "Place", "PlaceLocator", "load_geo_gazetteer", "normalise",
+           "place_name"]

@@ -191,7 +191,8 @@ class PlaceLocator:
             counted = {n: m.place.country for n, m in enumerate(mentions)}
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.user_data["dateline_place"] = self.place_name(doc.user_data.get("dateline"))
+        if "dateline_place" not in doc.user_data:
+            doc.user_data["dateline_place"] = place_name(self.gaz, doc.user_data.get("dateline"))
         mentions = self.mentions(doc)
         self.resolve(doc, mentions)
         doc.spans["geo"] = [Span(doc, m.start, m.end, label=m.place.precision)
@@ -284,19 +285,6 @@ class PlaceLocator:
         country, _ = actors.most_common(1)[0]
         return _location(self.gaz.countries[country], None, None, None)
 
-    def place_name(self, text: str | None) -> Place | None:
-        """A free-standing place name ("BAMAKO, Mali", "Kyiv"), e.g. a dateline."""
-        if not text:
-            return None
-        parts = [p.strip() for p in text.split(",") if p.strip()]
-        candidates = self.gaz.lookup(parts[0]) if parts else []
-        if not candidates:
-            return None
-        qualifiers = [p for part in parts[1:] for p in self.gaz.lookup(part)]
-        qualifier = {p.country for p in qualifiers} | {p.admin1 for p in qualifiers if p.admin1}
-        narrowed = [p for p in candidates if p.country in qualifier or p.admin1 in qualifier]
-        return max(narrowed or candidates, key=lambda p: (PRECISION_RANK[p.precision] == 0,
-                                                          p.population))
 
     def actor_locations(self, doc: Doc, by_token: dict[int, Mention]) -> dict:
         """"protesters in Bamako", "the governor of Kidal region": the actor's own place."""
@@ -380,3 +368,18 @@ def _location(place: Place, text: str, start: int | None, end: int | None) -> Lo
                     lon=place.lon, admin1=place.admin1, country=place.country,
                     feature_class=place.feature_class, precision=place.precision, text=text,
                     start=start, end=end)
+
+
+def place_name(gaz: GeoGazetteer, text: str | None) -> Place | None:
+    """A free-standing place name ("BAMAKO, Mali", "Kyiv"), e.g. a dateline."""
+    if not text:
+        return None
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    candidates = gaz.lookup(parts[0]) if parts else []
+    if not candidates:
+        return None
+    qualifiers = [p for part in parts[1:] for p in gaz.lookup(part)]
+    qualifier = {p.country for p in qualifiers} | {p.admin1 for p in qualifiers if p.admin1}
+    narrowed = [p for p in candidates if p.country in qualifier or p.admin1 in qualifier]
+    return max(narrowed or candidates, key=lambda p: (PRECISION_RANK[p.precision] == 0,
+                                                      p.population))
