@@ -571,3 +571,13 @@ def test_generic_actors_of_a_wire_story_belong_to_its_dateline(coder):
     (_, events), = coder.code_articles([make_article(text, id="d1", date="2024-06-25")])
     e = one([x.to_dict() for x in events], "REJECT")
     assert countries(e["source"]) == {"KEN"}
+
+
+def test_killing_a_leader_is_an_assassination(code):
+    e = one(code("Gunmen shot dead the mayor of a town in Guerrero, Mexico."), "ASSAULT")
+    assert (e["cameo"], e["mode"]) == ("186", "assassinate")
+
+
+def test_killing_villagers_is_no_assassination(code):
+    e = one(code("Gunmen killed 12 villagers in northern Nigeria."), "ASSAULT")
+    assert e["mode"] != "assassinate"

@@ -79,6 +79,11 @@ def finish(draft: Draft, sent: Span, sentence_index: int, article: Article, lexi
         # "X held talks with Y": a conversation is had by both; each side is the other's
         # counterpart, as PLOVER codes a meeting.
         source, target = unique_actors(source + target), unique_actors(target + source)
+    if plover == "ASSAULT" and draft.trigger.root.lemma_.lower() in KILLING and any(
+            a.kind == "person" or set(a.text.lower().split()) & LEADER_TITLES for a in target):
+        # "guerrillas killed the deputy chief of ...": the killing of a leader
+        code, mode = ASSASSINATION, "assassinate"
+        entry = lexicon.code(code)
     if plover == "CONSULT" and mode is None and draft.location and \
             sent.start_char <= draft.location[0].start < sent.end_char:
         mode = _meeting_mode(source, target, draft.location)  # placed by its own sentence
@@ -332,6 +337,14 @@ SHOW_OF_FORCE, MILITARY_COOPERATION = "150", "062"
 # Kinds of event that parties named together do to each other's people ("Russia and Ukraine
 # freed prisoners"): joint when what they act on belongs to no country of its own.
 EXCHANGED = {"RETREAT"}
+# Killing a named person or a leader is an assassination (CAMEO 186, PLOVER mode
+# "assassinate").
+KILLING = {"kill", "murder", "slay", "assassinate", "shoot"}
+LEADER_TITLES = {"leader", "leaders", "chief", "commander", "commanders", "minister",
+                 "president", "governor", "mayor", "general", "official", "officials", "head",
+                 "deputy", "chairman", "spokesman", "lawmaker", "mp", "senator", "judge",
+                 "prosecutor", "envoy", "ambassador"}
+ASSASSINATION = "186"
 # CAMEO codes of conversations, had by both sides alike (not visits, hosting or mediation,
 # which go one way).
 MUTUAL_CODES = {"040", "041", "046"}
