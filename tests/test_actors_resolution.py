@@ -301,3 +301,12 @@ def test_first_person_in_a_quote_is_its_speaker(coder, text):
 def test_first_person_outside_a_quote_is_nobody(coder):
     doc = coder.nlp("We condemn this cowardly attack, Kenya's foreign minister said.")
     assert not [s for s in doc.spans["actors"] if s.text == "We"]
+
+
+def test_surname_after_another_given_name_is_not_the_leader(phrases):
+    found = phrases("Spain granted asylum to Venezuelan opposition candidate Edmundo Gonzalez.")
+    assert found["Gonzalez"] == ("VEN", "OPP")
+
+
+def test_leader_with_title_and_full_name(phrases):
+    assert phrases("President Emmanuel Macron visited Algeria.")["Macron"] == ("FRA", "GOV")

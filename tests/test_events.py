@@ -581,3 +581,13 @@ def test_killing_a_leader_is_an_assassination(code):
 def test_killing_villagers_is_no_assassination(code):
     e = one(code("Gunmen killed 12 villagers in northern Nigeria."), "ASSAULT")
     assert e["mode"] != "assassinate"
+
+
+@pytest.mark.parametrize(("text", "accused"), [
+    ("Somalia lodged a formal complaint with the UN Security Council over Ethiopia's deal "
+     "with Somaliland.", {"ETH"}),
+    ("Nicaragua filed a case at the International Court of Justice accusing Germany of "
+     "aiding genocide.", {"DEU"}),
+])
+def test_complaint_is_against_the_accused_not_the_forum(code, text, accused):
+    assert countries(one(code(text), "ACCUSE")["target"]) == accused

@@ -23,7 +23,7 @@ from spacy.util import filter_spans
 from ..records import Actor
 from ..where.gazetteer import load_geo_gazetteer, normalise
 from ..where.locate import PLACE_NOUNS, Mention, _score
-from .gazetteer import Entry, Gazetteer
+from .gazetteer import Entry, Gazetteer, fold
 
 if not Span.has_extension("actors"):
     Span.set_extension("actors", default=())
@@ -608,6 +608,17 @@ def build_actors(span: Span, matches: list[tuple[Span, Entry]], gazetteer: Gazet
     one actor each, sharing the phrase's sector."""
     def first(kinds):
         return next((e for _, e in matches if e.kind in kinds), None)
+
+    def other_person(m: Span, e: Entry) -> bool:
+        """"Edmundo Gonzalez" is not Felipe González: a surname after a given name that is
+        not the leader's."""
+        before = span.doc[m.start - 1] if m.start > span.start else None
+        return before is not None and before.pos_ == "PROPN" and before.i not in matched \
+            and fold(before.text) not in fold(e.name)
+
+    matched = {i for m, _ in matches for i in range(m.start, m.end)}  # titles are matched
+
+    matches = [(m, e) for m, e in matches if not (e.kind == "leader" and other_person(m, e))]
 
     headed_by = next((e for m, e in matches if m.start <= span.root.i < m.end), None)
     if headed_by is not None and headed_by.kind == "agent" and _plural(span.root) and any(

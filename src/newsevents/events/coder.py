@@ -86,7 +86,8 @@ LIGHT_VERBS = {"hold", "launch", "provide", "give", "grant", "impose", "stage", 
 # Documents whose content, told by a participle, is their issuer's act: "issued a statement
 # condemning ...", "adopted a resolution calling on ...".
 DOCUMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "resolution", "letter",
-                  "message", "note", "decree", "motion", "report", "memorandum", "petition"}
+                  "message", "note", "decree", "motion", "report", "memorandum", "petition",
+                  "case", "complaint", "lawsuit", "suit", "indictment"}
 # Complements of a refusal that only withhold words ("declined to comment").
 WORDS_WITHHELD = {"comment", "elaborate", "confirm", "disclose", "identify", "reveal", "answer",
                   "specify", "name", "detail", "say", "speak", "respond", "give"}
@@ -303,6 +304,9 @@ class SentenceCoder:
             if here:
                 found.extend(here)
             elif depth < reach and t.pos_ in ("NOUN", "PRON", "PROPN"):
+                if depth > 0:  # "over Egypt's deployment of troops": Egypt
+                    found.extend(a for c in t.children if c.dep_ == "poss"
+                                 for a in self.actors.get(c.i, ()))
                 for prep in t.children:
                     if prep.dep_ == "prep" and prep.lower_ in REACHING_PREPS:
                         further = 2 if depth == 0 and prep.lower_ == "of" else reach
@@ -354,12 +358,29 @@ class SentenceCoder:
             return found, False
         return (), False
 
-    def target(self, verb: Token, noun: Token | None = None, *, objects: bool = True
-               ) -> tuple[Actor, ...]:
+    def target(self, verb: Token, noun: Token | None = None, *, objects: bool = True,
+               accusing: bool = False) -> tuple[Actor, ...]:
         """The patient or recipient: dative, object, then `with`/`to`/`against`... phrases of
         the verb (and of the event noun after a light verb), the other party of a framing
         conversation, the subject of an "unless" condition, the object of a purpose clause.
-        `objects=False` when the object is the actor's own means ("mobilized reservists")."""
+        `objects=False` when the object is the actor's own means ("mobilized reservists");
+        `accusing`: a complaint is against whom it is over, not the forum it is lodged with."""
+        if accusing:
+            heads = [noun] if noun is not None else self.objects(verb)
+            accused = [o for p in [*(t for h in heads for t in h.subtree), *verb.children]
+                       if p.dep_ == "prep" and p.lower_ in ("against", "over")
+                       for o in p.children if o.dep_ == "pobj"]  # (however it attaches)
+            # ("filed a case at the ICJ accusing Israel")
+            accused += [o for head in [*heads, verb] for c in head.children
+                        if c.dep_ in ("acl", "advcl") and c.tag_ == "VBG"
+                        and self.verb_rule(c) is not None
+                        and self.lex.code(self.verb_rule(c).cameo).plover == "ACCUSE"
+                        for o in self.objects(c)]
+            found = next((found for o in accused for found in [self.actors_at(o) or tuple(
+                a for c in o.children if c.dep_ == "poss" for a in self.actors.get(c.i, ()))]
+                if any(a.country or a.code for a in found)), ())
+            if found:
+                return found
         candidates = [c for c in verb.children if c.dep_ in ("dative", "iobj")]
         if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "soldiers killed in Ukraine"
             candidates.append(verb.head)
@@ -787,7 +808,8 @@ class SentenceCoder:
                 a.country and a.country not in {s.country for s in source}
                 for o in self.objects(verb) for a in self.actors_at(o))
             target = (rule.cameo.startswith(TRANSFER_CODES) and self.receiver(verb)) or \
-                self.target(verb, noun, objects=not own_means)
+                self.target(verb, noun, objects=not own_means,
+                            accusing=self.lex.code(rule.cameo).plover == "ACCUSE")
             if reactor:
                 target = undergoer
             demanded = self.demanded(verb)
