@@ -591,3 +591,18 @@ def test_killing_villagers_is_no_assassination(code):
 ])
 def test_complaint_is_against_the_accused_not_the_forum(code, text, accused):
     assert countries(one(code(text), "ACCUSE")["target"]) == accused
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Russian troops shelled Kharkiv overnight.", {"UKR"}),
+    ("Rebels seized the towns of Goma and Bukavu in a lightning offensive.", {"COD"}),
+    ("Russian forces completed their withdrawal from the city of Kherson.", {"UKR"}),
+])
+def test_a_named_town_stands_for_its_country_as_target(code, text, target):
+    e = [e for e in code(text) if e["target"]][0]
+    assert countries(e["target"]) == target
+
+
+def test_arrest_with_no_agent_is_by_the_police_of_the_place(code):
+    e = one(code("Two French journalists were detained in Niger on Sunday."), "COERCE")
+    assert e["source"]["code"] == "NERCOP" and countries(e["target"]) == {"FRA"}

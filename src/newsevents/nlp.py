@@ -120,7 +120,7 @@ def load_pipeline(model: str | None = None, knowledge_dirs: tuple[str, ...] = ()
     config = {"knowledge_dirs": list(knowledge_dirs)}
     nlp.add_pipe("newsevents_finite_roots")
     nlp.add_pipe("newsevents_actors", config=config)
-    nlp.add_pipe("newsevents_dateline")
+    nlp.add_pipe("newsevents_places", config=config)
     nlp.add_pipe("newsevents_events", config=config)
     nlp.add_pipe("newsevents_numbers", config=config)
     nlp.add_pipe("newsevents_where", config=config)

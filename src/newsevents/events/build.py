@@ -328,6 +328,10 @@ def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | 
         # the country where it happened.
         source = tuple(replace(a, sector=None, code=a.country, kind="agent")
                        for a in location)
+    elif not source and location and plover == "COERCE" and target:
+        # "a missionary was arrested in Lebanon": by the country's police
+        source = tuple(replace(a, sector="COP", code=(a.country or "") + "COP", kind="agent")
+                       for a in location)
     return source, target
 
 

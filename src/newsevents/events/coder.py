@@ -154,6 +154,7 @@ class EventCoder:
         places = _by_token(doc.spans.get("places", []))
         drafts: list[Draft] = []
         recent: list[tuple[Actor, ...]] = []
+        towns = _towns(doc)
         dateline = doc.user_data.get("dateline_place")
         home = (Actor(text=dateline.name, name=dateline.name, code=dateline.country,
                       country=dateline.country, sector=None, start=-1, end=-1, kind="named"),
@@ -163,7 +164,7 @@ class EventCoder:
             location = _location(sent, actors, places) or next(
                 (loc for loc in reversed(recent[-LOCATION_CARRY:]) if loc), ())
             recent.append(_location(sent, actors, places))
-            found = [d for d in SentenceCoder(self.lexicon, actors, sent).code()
+            found = [d for d in SentenceCoder(self.lexicon, actors, sent, towns).code()
                      if _codable(replace(d, location=location or home))]
             for draft in found:
                 draft.location = location
@@ -183,10 +184,12 @@ class EventCoder:
 class SentenceCoder:
     """The rules, applied to one sentence."""
 
-    def __init__(self, lexicon: Lexicon, actors: dict[int, tuple[Actor, ...]], sent: Span):
+    def __init__(self, lexicon: Lexicon, actors: dict[int, tuple[Actor, ...]], sent: Span,
+                 towns: dict[int, Actor] | None = None):
         self.lex = lexicon
         self.actors = actors
         self.sent = sent
+        self.towns = towns or {}  # the country of each town or province word (see `_towns`)
         self.used: set[int] = set()  # triggers already part of an event (complements, objects)
 
     # -- rule lookup --------------------------------------------------------------------------
@@ -405,10 +408,24 @@ class SentenceCoder:
                         found = self.actors_at(pobj)
                         if found:
                             return found
+        for c in [*candidates, *(o for head in [*nouns, verb] for p in head.children
+                                 if p.dep_ == "prep" and p.lower_ in TARGET_PREPS
+                                 for o in p.children if o.dep_ == "pobj")]:
+            town = self.town_at(c)
+            if town:  # "seized the cities of Goma and Bukavu": Congo
+                return town
         counted = self.objects(verb) and all(o.like_num for o in self.objects(verb))
         if counted and verb.dep_ == "conj" and noun is None:
             return self.target(verb.head)  # "killed 12 people and wounded 30": more people
         return self.partner(verb) or self.condition_or_purpose(verb)
+
+    def town_at(self, token: Token) -> tuple[Actor, ...]:
+        """The country of a town or province the phrase names, itself or after "of" ("the
+        city of Kherson")."""
+        words = [token, *token.conjuncts]
+        words += [o for t in list(words) for p in t.children if p.dep_ == "prep"
+                  and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        return next(((self.towns[t.i],) for t in words if t.i in self.towns), ())
 
     def condition_or_purpose(self, verb: Token) -> tuple[Actor, ...]:
         """"threatened to X unless Baghdad accepted": Baghdad; "opened fire to disperse
@@ -987,6 +1004,20 @@ def _object_words(obj: Token) -> set[str]:
     modifiers' ("suspended aid deliveries", "ended mediation efforts")."""
     return {obj.lemma_.lower()} | {c.lemma_.lower() for c in obj.children
                                    if c.dep_ == "compound"}
+
+
+def _towns(doc: Doc) -> dict[int, Actor]:
+    """Towns and provinces the text names (resolved by `where` before the events), by token:
+    as targets they stand for their country."""
+    found = {}
+    for m in doc.user_data.get("geo_mentions", ()):
+        place = m.place
+        if place is None or not place.country or place.precision not in ("city", "admin1"):
+            continue
+        actor = Actor(text=m.text, name=place.name, code=place.country, country=place.country,
+                      sector=None, start=m.start_char, end=m.end_char, kind="named")
+        found.update({i: actor for i in range(m.start, m.end)})
+    return found
 
 
 def _by_token(spans) -> dict[int, tuple[Actor, ...]]:

@@ -13,8 +13,7 @@ if not Span.has_extension("location"):
     Span.set_extension("location", default=None)
 
 
-@Language.factory("newsevents_where", default_config={"knowledge_dirs": []})
-def make_place_locator(nlp: Language, name: str, knowledge_dirs: list[str]):
+def _locator(knowledge_dirs: list[str]) -> PlaceLocator:
     from ..actors.gazetteer import load_gazetteer
 
     actors = load_gazetteer(tuple(knowledge_dirs))
@@ -23,13 +22,22 @@ def make_place_locator(nlp: Language, name: str, knowledge_dirs: list[str]):
     return PlaceLocator(load_geo_gazetteer(), country_names)
 
 
-@Language.component("newsevents_dateline")
-def dateline_place(doc):
-    """The dateline's place, resolved before the events are coded: generic actors of a wire
-    story ("police", "an army spokesman") belong to its country when the text names none."""
-    doc.user_data["dateline_place"] = place_name(load_geo_gazetteer(),
-                                                 doc.user_data.get("dateline"))
-    return doc
+@Language.factory("newsevents_where", default_config={"knowledge_dirs": []})
+def make_place_locator(nlp: Language, name: str, knowledge_dirs: list[str]):
+    return _locator(knowledge_dirs)
+
+
+@Language.factory("newsevents_places", default_config={"knowledge_dirs": []})
+def make_place_finder(nlp: Language, name: str, knowledge_dirs: list[str]):
+    """The places named and the dateline's, resolved before the events are coded: generic
+    actors of a wire story ("police") belong to the dateline's country, and a named town
+    ("seized the city of Goma") gives a target's country."""
+    locator = _locator(knowledge_dirs)
+
+    def find_places(doc):
+        locator.find(doc)
+        return doc
+    return find_places
 
 
 __all__ = ["GeoGazetteer", "Place", "PlaceLocator", "load_geo_gazetteer", "normalise",

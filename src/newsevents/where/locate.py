@@ -190,13 +190,21 @@ class PlaceLocator:
                 m.place = max(m.candidates, key=lambda p: _score(p, m, *evidence))
             counted = {n: m.place.country for n, m in enumerate(mentions)}
 
-    def __call__(self, doc: Doc) -> Doc:
-        if "dateline_place" not in doc.user_data:
-            doc.user_data["dateline_place"] = place_name(self.gaz, doc.user_data.get("dateline"))
+    def find(self, doc: Doc) -> list[Mention]:
+        """The dateline's place and every place the text names, resolved: run before the
+        events are coded (as `newsevents_places`), so the coder can aim at a named town."""
+        doc.user_data["dateline_place"] = place_name(self.gaz, doc.user_data.get("dateline"))
         mentions = self.mentions(doc)
         self.resolve(doc, mentions)
         doc.spans["geo"] = [Span(doc, m.start, m.end, label=m.place.precision)
                             for m in mentions if m.place is not None]
+        doc.user_data["geo_mentions"] = mentions
+        return mentions
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = doc.user_data.get("geo_mentions")
+        if mentions is None:
+            mentions = self.find(doc)
         by_token = {i: m for m in mentions for i in range(m.start, m.end)}
         fallback = self.article_location(doc, mentions)
         by_char = {m.start_char: m for m in mentions if m.place is not None}
