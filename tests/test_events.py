@@ -606,3 +606,22 @@ def test_a_named_town_stands_for_its_country_as_target(code, text, target):
 def test_arrest_with_no_agent_is_by_the_police_of_the_place(code):
     e = one(code("Two French journalists were detained in Niger on Sunday."), "COERCE")
     assert e["source"]["code"] == "NERCOP" and countries(e["target"]) == {"FRA"}
+
+
+def test_accusation_said_alongside_an_act_is_coded_too(code):
+    events = code("Niger severed diplomatic relations with Ukraine, accusing it of backing "
+                  "rebels in Mali.")
+    e = one(events, "ACCUSE")
+    assert countries(e["source"]) == {"NER"} and countries(e["target"]) == {"UKR"}
+    assert one(events, "SANCTION")
+
+
+def test_protest_calling_for_something_carries_its_demand(code):
+    events = code("Thousands of Catalans demonstrated in Barcelona calling for independence.")
+    assert "REQUEST" not in {e["event"] for e in events}
+
+
+def test_event_after_which_something_happened_is_news_of_its_own(code):
+    events = code("Britain sent two warships to the region after the Houthi attack on a "
+                  "tanker.")
+    assert "ASSAULT" in {e["event"] for e in events}

@@ -113,6 +113,9 @@ RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REJECT"}
 # ("before they demobilize", "until their demands are met"); "after"/"as" clauses tell events
 # of their own and are coded.
 BACKGROUND_MARKS = {"before", "until"}
+# Verbal kinds of event that a participle tells beside the main act ("severed relations with
+# the UAE, accusing it of arming the RSF"): coded on their own.
+SAID_ALONGSIDE = {"ACCUSE", "REQUEST", "REJECT", "THREATEN"}
 # Kinds of event whose object is only what they oppose.
 OPPOSING = {"PROTEST", "ACCUSE", "REJECT", "THREATEN"}
 # Nouns of lasting states that, after "in"/"of"/"during", only set the scene.
@@ -736,12 +739,18 @@ class SentenceCoder:
 
     def is_purpose(self, verb: Token) -> bool:
         """"staged demonstrations to demand reforms", "opened fire, killing one": a purpose or
-        manner clause of another event is part of that event, not one of its own."""
+        manner clause of another event is part of that event, not one of its own; but words
+        said alongside an act are news of their own ("imposed sanctions, accusing him of")."""
         if verb.dep_ not in ("advcl", "xcomp") or verb.head.i == verb.i:
             return False
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if not (infinitive or verb.tag_ == "VBG"):
             return False
+        rule, head_rule = self.verb_rule(verb), self.verb_rule(verb.head)
+        if not infinitive and rule is not None and \
+                self.lex.code(rule.cameo).plover in SAID_ALONGSIDE and not (
+                    head_rule and self.lex.code(head_rule.cameo).plover == "PROTEST"):
+            return False  # (a protest "calling for independence" carries its demand)
         head = verb.head
         return bool(self.verb_rule(head) or any(self.noun_rule(o) for o in self.objects(head)))
 
@@ -891,8 +900,10 @@ class SentenceCoder:
         about, not an event of its own; so is "suspended part of an aid programme"."""
         head = noun.head
         if noun.dep_ == "pobj" and head.dep_ == "prep":
-            if head.lower_ in TIME_PREPS:
-                return False  # "pledged support during talks with X": the talks are no object
+            if head.lower_ in TIME_PREPS or head.lower_ in ("after", "following", "since"):
+                # "pledged support during talks with X", "deployed a carrier after the Hamas
+                # attack on Israel": the talks, the attack are no object of the verb
+                return False
             if head.lower_ == "of" and head.head.lemma_.lower() in MEASURE_NOUNS:
                 return self.is_argument(head.head)
             head = head.head
