@@ -625,3 +625,15 @@ def test_event_after_which_something_happened_is_news_of_its_own(code):
     events = code("Britain sent two warships to the region after the Houthi attack on a "
                   "tanker.")
     assert "ASSAULT" in {e["event"] for e in events}
+
+
+def test_speakers_further_words_joined_to_the_reported_clause_are_theirs(code):
+    e = one(code("Beijing said the Philippine vessel had entered Chinese waters and urged "
+                 "Manila to stop its provocations."), "REQUEST")
+    assert countries(e["source"]) == {"CHN"} and countries(e["target"]) == {"PHL"}
+
+
+def test_what_happens_where_is_news(code):
+    events = code("Fighting continued in North Kivu province, where Congolese troops and M23 "
+                  "rebels exchanged fire near Goma.")
+    assert "ASSAULT" in {e["event"] for e in events}

@@ -113,6 +113,8 @@ RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REJECT"}
 # ("before they demobilize", "until their demands are met"); "after"/"as" clauses tell events
 # of their own and are coded.
 BACKGROUND_MARKS = {"before", "until"}
+# Frames of a speaker's own further words ("said ... and urged", "and warned", "and vowed").
+SPEAKERS_ACTS = {"request", "threat", "speech", "accusation", "intent", "command"}
 # Verbal kinds of event that a participle tells beside the main act ("severed relations with
 # the UAE, accusing it of arming the RSF"): coded on their own.
 SAID_ALONGSIDE = {"ACCUSE", "REQUEST", "REJECT", "THREATEN"}
@@ -342,6 +344,12 @@ class SentenceCoder:
         if verb.dep_ == "ccomp" and verb.i > 0 and verb.doc[verb.i - 1].dep_ == "cc" \
                 and verb.head.i < verb.i:
             return self.subject(verb.head)  # "X said ... and warned that": a second verb of X
+        speaker = verb.head.head if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" else None
+        if speaker is not None and self.lex.frames.get(speaker.lemma_.lower()) == "speech" \
+                and self.lex.frames.get(verb.lemma_.lower()) in SPEAKERS_ACTS:
+            # "Beijing said the vessel had entered its waters and urged Manila to stop": the
+            # parse joins "urged" to the reported clause; it is the speaker's
+            return self.subject(speaker)
         if verb.dep_ in ("conj", "xcomp", "acomp") and verb.head.i != verb.i:
             inherited, head_passive = self.subject(verb.head)
             if head_passive and not inherited:
@@ -765,8 +773,9 @@ class SentenceCoder:
         the exception. What such a clause governs ("a resolution that aims to tighten
         sanctions") is background too."""
         while True:
-            if self.document_content(verb) or self.restating(verb) is not None:
-                return False
+            if self.document_content(verb) or self.restating(verb) is not None or (
+                    verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children)):
+                return False  # (also "fighting in South Kivu, where the rebels exchanged fire")
             if verb.dep_ == "relcl" or (verb.dep_ in ("acl", "ccomp") and verb.head.pos_ in (
                     "NOUN", "PROPN", "PRON")):
                 head = verb.head
