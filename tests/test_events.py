@@ -423,11 +423,6 @@ def test_staying_away_from_a_summit_is_a_refusal(code):
     assert countries(e["source"]) == {"RUS"}
 
 
-def test_what_someone_called_something_is_no_phone_call(code):
-    events = code("Algeria cut gas exports to Spain over what it called hostile acts.")
-    assert "CONSULT" not in {e["event"] for e in events}
-
-
 def test_strikes_by_states_are_attacks(code):
     e = one(code("Iraq suspended flights after Turkish and Iranian strikes in May."), "ASSAULT")
     assert countries(e["source"]) == {"TUR", "IRN"}
@@ -478,12 +473,6 @@ def test_handing_over_suspects_is_judicial_cooperation(code):
     assert e["cameo"] == "063" and countries(e["target"]) == {"AFG"}
 
 
-def test_talks_during_which_something_is_said_are_coded(code):
-    events = code("Egypt pledged to support Sudan during talks in Cairo with Sudanese army "
-                  "chief Abdel Fattah al-Burhan.")
-    assert "CONSULT" in {e["event"] for e in events}
-
-
 def test_denied_charge_does_not_deny_the_accusation(code):
     e = one(code("Azerbaijan accused Armenia of shelling its positions, a charge Yerevan "
                  "denied."), "ACCUSE")
@@ -519,17 +508,6 @@ def test_ready_to_return_to_talks_is_an_intent_to_negotiate(code):
     assert [e["event"] for e in events] == ["AGREE"] and events[0]["cameo"] == "036"
 
 
-def test_a_war_as_the_scene_is_no_event(code):
-    events = code("Egypt's president praised Qatar's role as a mediator in the Gaza war.")
-    assert "ASSAULT" not in {e["event"] for e in events}
-
-
-def test_what_a_protest_opposes_is_no_event_of_its_own(code):
-    events = code("Farmers blocked roads across Belgium in protest against the EU's trade "
-                  "deal with Mercosur.")
-    assert "SUPPORT" not in {e["event"] for e in events}
-
-
 def test_allies_striking_together_do_not_fight_each_other(code):
     e = one(code("Oil prices rose after British and American strikes on Monday."), "ASSAULT")
     assert not countries(e["target"]) & {"GBR", "USA"}
@@ -549,11 +527,6 @@ def test_order_to_someone_is_a_demand_on_them(code):
 def test_order_to_ones_own_forces_is_their_act(code):
     events = code("Putin ordered Russian troops to withdraw from the border.")
     assert [e["event"] for e in events] == ["RETREAT"]
-
-
-def test_ordering_an_arrest_is_not_a_request(code):
-    events = code("Turkey's interior minister ordered the arrest of 40 Kurdish activists.")
-    assert "REQUEST" not in {e["event"] for e in events}
 
 
 def test_what_a_body_concludes_someone_must_do_is_a_demand(code):
@@ -616,24 +589,39 @@ def test_accusation_said_alongside_an_act_is_coded_too(code):
     assert one(events, "SANCTION")
 
 
-def test_protest_calling_for_something_carries_its_demand(code):
-    events = code("Thousands of Catalans demonstrated in Barcelona calling for independence.")
-    assert "REQUEST" not in {e["event"] for e in events}
-
-
-def test_event_after_which_something_happened_is_news_of_its_own(code):
-    events = code("Britain sent two warships to the region after the Houthi attack on a "
-                  "tanker.")
-    assert "ASSAULT" in {e["event"] for e in events}
-
-
 def test_speakers_further_words_joined_to_the_reported_clause_are_theirs(code):
     e = one(code("Beijing said the Philippine vessel had entered Chinese waters and urged "
                  "Manila to stop its provocations."), "REQUEST")
     assert countries(e["source"]) == {"CHN"} and countries(e["target"]) == {"PHL"}
 
 
-def test_what_happens_where_is_news(code):
-    events = code("Fighting continued in North Kivu province, where Congolese troops and M23 "
-                  "rebels exchanged fire near Goma.")
-    assert "ASSAULT" in {e["event"] for e in events}
+@pytest.mark.parametrize(("text", "kind"), [
+    # talks during which something is said are coded
+    ("Egypt pledged to support Sudan during talks in Cairo with Sudanese army chief Abdel "
+     "Fattah al-Burhan.", "CONSULT"),
+    # an event after which something happened is news of its own
+    ("Britain sent two warships to the region after the Houthi attack on a tanker.",
+     "ASSAULT"),
+    # what happens where is news
+    ("Fighting continued in North Kivu province, where Congolese troops and M23 rebels "
+     "exchanged fire near Goma.", "ASSAULT"),
+])
+def test_event_is_coded(code, text, kind):
+    assert kind in {e["event"] for e in code(text)}
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # what someone called something is no phone call
+    ("Algeria cut gas exports to Spain over what it called hostile acts.", "CONSULT"),
+    # a war as the scene is no event
+    ("Egypt's president praised Qatar's role as a mediator in the Gaza war.", "ASSAULT"),
+    # what a protest opposes is no event of its own
+    ("Farmers blocked roads across Belgium in protest against the EU's trade deal with "
+     "Mercosur.", "SUPPORT"),
+    # ordering an arrest is not a request
+    ("Turkey's interior minister ordered the arrest of 40 Kurdish activists.", "REQUEST"),
+    # a protest calling for something carries its demand
+    ("Thousands of Catalans demonstrated in Barcelona calling for independence.", "REQUEST"),
+])
+def test_event_is_not_coded(code, text, kind):
+    assert kind not in {e["event"] for e in code(text)}
