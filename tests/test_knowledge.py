@@ -23,7 +23,8 @@ def test_every_file_has_a_version():
     for prefix in ("countries", "leaders", "organizations", "agents", "regions"):
         table = load_table("newsevents.actors", prefix)
         assert table.versions and all("unversioned" not in v for v in table.versions)
-    for prefix in ("cameo", "triggers", "frames", "complements", "refinements", "contexts"):
+    for prefix in ("cameo", "triggers", "frames", "complements", "refinements", "contexts",
+                   "wordclasses"):
         table = load_table("newsevents.events", prefix)
         assert table.versions and all("unversioned" not in v for v in table.versions)
 
@@ -91,3 +92,11 @@ def test_malformed_user_file_is_a_clear_error(tmp_path):
     (tmp_path / "agents-bad.tsv").write_text("word\tsector\nguard\tMIL\textra\n")
     with pytest.raises(KnowledgeError, match="agents-bad.tsv:2: .*3 columns, expected 2"):
         load_table("newsevents.actors", "agents", (str(tmp_path),))
+
+
+def test_user_word_class_replaces_the_packages(tmp_path):
+    from newsevents.events.lexicon import load_lexicon
+    (tmp_path / "wordclasses-mine.tsv").write_text("class\twords\nwithheld\tcomment|gossip\n")
+    words = load_lexicon((str(tmp_path),)).words
+    assert words["withheld"] == {"comment", "gossip"}
+    assert "clash" in words["mutual"]  # the other classes stay the package's

@@ -13,7 +13,6 @@ from ..when import event_date
 from .coder import (
     FUTURE_TO_AGREE,
     FUTURE_TO_THREATEN,
-    PHONE_WORDS,
     RECIPROCAL,
     Draft,
     unique_actors,
@@ -69,7 +68,7 @@ def finish(draft: Draft, sent: Span, sentence_index: int, article: Article, lexi
     entry = lexicon.code(code)
     plover = entry.plover
     mode = draft.mode or entry.mode
-    if plover == "CONSULT" and lemmas & PHONE_WORDS and code in ("040", "046", "04"):
+    if plover == "CONSULT" and lemmas & lexicon.words["phone"] and code in ("040", "046", "04"):
         code, mode = "041", "phone"
         entry = lexicon.code(code)
     source, target = _orient(draft.source, draft.target, plover, draft.location,
@@ -79,8 +78,9 @@ def finish(draft: Draft, sent: Span, sentence_index: int, article: Article, lexi
         # "X held talks with Y": a conversation is had by both; each side is the other's
         # counterpart, as PLOVER codes a meeting.
         source, target = unique_actors(source + target), unique_actors(target + source)
-    if plover == "ASSAULT" and draft.trigger.root.lemma_.lower() in KILLING and any(
-            a.kind == "person" or set(a.text.lower().split()) & LEADER_TITLES for a in target):
+    if plover == "ASSAULT" and draft.trigger.root.lemma_.lower() in lexicon.words["killing"] \
+            and any(a.kind == "person" or set(a.text.lower().split()) & lexicon.words["leader"]
+                    for a in target):
         # "guerrillas killed the deputy chief of ...": the killing of a leader
         code, mode = ASSASSINATION, "assassinate"
         entry = lexicon.code(code)
@@ -341,13 +341,7 @@ SHOW_OF_FORCE, MILITARY_COOPERATION = "150", "062"
 # Kinds of event that parties named together do to each other's people ("Russia and Ukraine
 # freed prisoners"): joint when what they act on belongs to no country of its own.
 EXCHANGED = {"RETREAT"}
-# Killing a named person or a leader is an assassination (CAMEO 186, PLOVER mode
-# "assassinate").
-KILLING = {"kill", "murder", "slay", "assassinate", "shoot"}
-LEADER_TITLES = {"leader", "leaders", "chief", "commander", "commanders", "minister",
-                 "president", "governor", "mayor", "general", "official", "officials", "head",
-                 "deputy", "chairman", "spokesman", "lawmaker", "mp", "senator", "judge",
-                 "prosecutor", "envoy", "ambassador"}
+# Killing a named person or a leader (wordclasses.tsv) is an assassination.
 ASSASSINATION = "186"
 # CAMEO codes of conversations, had by both sides alike (not visits, hosting or mediation,
 # which go one way).

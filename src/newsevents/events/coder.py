@@ -52,16 +52,6 @@ FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT
 FUTURE_TO_THREATEN = {"SANCTION", "PROTEST", "COERCE", "ASSAULT", "MOBILIZE"}
 # Auxiliaries that turn a reported event into a demand: "Russia said Sudan must return...".
 DEONTIC_AUX = {"must", "should"}
-# Nouns that measure what an event hands over: "5 million dollars of aid".
-MEASURE_NOUNS = {"dollar", "euro", "ton", "tonne", "million", "billion", "pound", "yuan",
-                 "yen", "ruble", "rouble", "shilling", "franc", "rupee", "barrel", "shipment",
-                 "consignment", "package", "worth", "amount", "lot", "part", "day", "week",
-                 "month", "hour", "year", "round", "series", "wave", "number", "hundred",
-                 "thousand", "dozen", "score", "group", "batch", "most", "some", "all", "half",
-                 "rest", "many", "much", "remainder", "bulk", "majority", "none", "each"}
-# Fighting and exchanging are done by both sides alike ("X clashed with Y", "Thai and
-# Cambodian troops exchanged fire"); other attacks by several parties are joint, not mutual.
-MUTUAL_ACTS = {"clash", "fight", "battle", "skirmish", "exchange", "fighting"}
 # Sectors of crowds: force between them and the security forces is repression one way and
 # rioting the other.
 CROWD_SECTORS = {"CVL", "OPP", "LAB", "EDU"}
@@ -69,43 +59,9 @@ SECURITY_SECTORS = {"MIL", "COP"}
 REPRESSION, RIOT = "175", "145"
 # A strike by a state or its army is an attack, not a walkout.
 LABOUR_STRIKE = "143"
-# Nouns of people and bodies: "aid agencies", "peace envoy", "relief workers" name who does
-# the modifier's kind of work, not an event.
-AGENTIVE_NOUNS = {"agency", "organization", "organisation", "group", "worker", "official",
-                  "charity", "body", "committee", "team", "chief", "coordinator", "envoy",
-                  "staff", "volunteer", "donor", "expert", "ministry", "office", "negotiator",
-                  "mediator", "monitor", "observer", "delegation", "delegate", "activist"}
-# Nouns of armed bodies: their arrival is a deployment, not a visit.
-FORCE_NOUNS = {"troop", "troops", "soldier", "peacekeeper", "force", "contingent", "battalion",
-               "brigade", "unit", "deployment", "marine", "paratrooper"}
-# Verbs that only carry the event noun they take ("held talks", "imposed sanctions"); under a
-# request, what another verb does to an event noun ("explain the arrest") is not what is asked.
-LIGHT_VERBS = {"hold", "launch", "provide", "give", "grant", "impose", "stage", "carry",
-               "conduct", "pay", "make", "send", "deliver", "offer", "extend", "resume", "start",
-               "begin", "open", "lift", "end", "allow", "permit", "accept"}
-# Documents whose content, told by a participle, is their issuer's act: "issued a statement
-# condemning ...", "adopted a resolution calling on ...".
-DOCUMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "resolution", "letter",
-                  "message", "note", "decree", "motion", "report", "memorandum", "petition",
-                  "case", "complaint", "lawsuit", "suit", "indictment"}
-# Complements of a refusal that only withhold words ("declined to comment").
-WORDS_WITHHELD = {"comment", "elaborate", "confirm", "disclose", "identify", "reveal", "answer",
-                  "specify", "name", "detail", "say", "speak", "respond", "give"}
-# Verbs whose subject undergoes the event noun of its object, done by a "from"/"of" party:
-# "drew criticism from Israel", "won the backing of Britain".
-REACTION_VERBS = {"draw", "spark", "prompt", "provoke", "trigger", "attract", "earn", "win",
-                  "face", "meet"}
-# Nouns that restate the sentence's own act ("..., a move that drew criticism").
-RESTATING_NOUNS = {"move", "decision", "step", "action", "act"}
-# Verbs whose subject is the recipient: "received weapons from X" -> X gave to the subject.
-RECIPIENT_VERBS = {"receive", "obtain", "get"}
 # Reported events that, told by a named actor about another, are accusations ("the US said
 # Iraq had attacked...").
 ACCUSABLE = {"ASSAULT", "COERCE"}
-# Report verbs whose reported attack is an accusation. A plain "said" accuses only when the
-# speaker leads with it ("the US said that Iraq had attacked..."); wire copy's trailing
-# attribution ("..., police said") only sources the report.
-CLAIM_VERBS = {"claim", "insist", "charge", "maintain", "contend"}
 # Events that two parties do together: with a compound source and no target, each member is
 # the other's target ("Putin and Goïta discussed...").
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REJECT"}
@@ -120,13 +76,9 @@ SPEAKERS_ACTS = {"request", "threat", "speech", "accusation", "intent", "command
 SAID_ALONGSIDE = {"ACCUSE", "REQUEST", "REJECT", "THREATEN"}
 # Kinds of event whose object is only what they oppose.
 OPPOSING = {"PROTEST", "ACCUSE", "REJECT", "THREATEN"}
-# Nouns of lasting states that, after "in"/"of"/"during", only set the scene.
-STATE_NOUNS = {"war", "conflict", "crisis", "insurgency", "occupation", "unrest", "violence",
-               "fighting"}
 # Prepositions whose event noun only tells when something else happened.
 TIME_PREPS = {"during", "amid", "ahead", "before", "until", "throughout"}
 FRAME_ROOTS = {"intent": "03", "threat": "13", "refusal": "12", "preparation": "15"}
-PHONE_WORDS = {"phone", "telephone", "call", "phoned", "telephoned"}
 
 
 @dataclass
@@ -266,7 +218,7 @@ class SentenceCoder:
         # "a mediation effort", "aid deliveries": the event is in the modifier; not so when
         # the noun names the actor ("peacekeeping troops", "a peacekeeping force").
         if any(a.kind == "agent" for a in self.actors.get(token.i, ())) \
-                or lemma in AGENTIVE_NOUNS:
+                or lemma in self.lex.words["agentive"]:
             return None
         for c in token.children:
             if c.dep_ == "compound" and c.pos_ == "NOUN":
@@ -290,7 +242,7 @@ class SentenceCoder:
         for o in list(found):
             for prep in o.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of" and (
-                        o.like_num or o.lemma_.lower() in MEASURE_NOUNS):
+                        o.like_num or o.lemma_.lower() in self.lex.words["measure"]):
                     found.extend(c for c in prep.children if c.dep_ == "pobj")
         return found
 
@@ -623,10 +575,10 @@ class SentenceCoder:
         named = [a for a in source if a.kind in ("named", "person")]
         leads = verb.i < comp.i and any(c.dep_ == "mark" and c.lower_ == "that"
                                         for c in comp.children)
-        claims = verb.lemma_.lower() in CLAIM_VERBS or leads
+        claims = verb.lemma_.lower() in self.lex.words["claim"] or leads
         if claims and inner in ACCUSABLE and named and target and \
                 {a.country for a in named} != {a.country for a in target}:
-            if verb.lemma_.lower() in CLAIM_VERBS:
+            if verb.lemma_.lower() in self.lex.words["claim"]:
                 # "the US claimed that ISIL had attacked Iraq": the claim is the news, the
                 # attack only alleged.
                 self.used.update(t.i for t in comp.subtree)
@@ -671,7 +623,7 @@ class SentenceCoder:
         if frame == "attempt":
             return []  # transparent: the complement is coded with this verb's subject
         if frame == "refusal" and comp is not None and (
-                comp.lemma_.lower() in WORDS_WITHHELD
+                comp.lemma_.lower() in self.lex.words["withheld"]
                 or self.lex.frames.get(comp.lemma_.lower()) == "speech"):
             self.used.update({verb.i, comp.i})
             return []  # "declined to comment"
@@ -712,7 +664,7 @@ class SentenceCoder:
             inner_target = self.target(comp, noun,
                                        objects=not rule.cameo.startswith(OWN_MEANS_CODES))
             if frame == "request" and target and (noun is None or
-                                                  comp.lemma_.lower() in LIGHT_VERBS):
+                                                  comp.lemma_.lower() in self.lex.words["light"]):
                 requested.append(Draft(
                     cameo=rule.cameo, trigger=self.sent.doc[trig.i: trig.i + 1], source=target,
                     target=inner_target, mode=rule.mode, negated=self.negated(comp, noun),
@@ -793,11 +745,10 @@ class SentenceCoder:
                 return False
             verb = verb.head
 
-    @staticmethod
-    def restating(verb: Token) -> Token | None:
+    def restating(self, verb: Token) -> Token | None:
         """"recognised a Palestinian state, a move that drew criticism from Israel": a clause
         on a noun restating the sentence's act tells what came of it. The act's verb."""
-        if verb.dep_ != "relcl" or verb.head.lemma_.lower() not in RESTATING_NOUNS:
+        if verb.dep_ != "relcl" or verb.head.lemma_.lower() not in self.lex.words["restating"]:
             return None
         return next((t for t in verb.head.ancestors if t.pos_ in ("VERB", "AUX")), None)
 
@@ -808,12 +759,11 @@ class SentenceCoder:
                      for o in p.children if o.dep_ == "pobj"
                      for found in [self.actors_at(o)] if found), ())
 
-    @staticmethod
-    def document_content(verb: Token) -> bool:
+    def document_content(self, verb: Token) -> bool:
         """"issued a declaration demanding that ...": the participle tells what the document
         does."""
         return verb.dep_ == "acl" and verb.tag_ == "VBG" and \
-            verb.head.lemma_.lower() in DOCUMENT_NOUNS
+            verb.head.lemma_.lower() in self.lex.words["document"]
 
     def verb_events(self, verb: Token) -> list[Draft]:
         if verb.pos_ not in ("VERB", "PROPN") or self.is_purpose(verb) \
@@ -826,7 +776,7 @@ class SentenceCoder:
                 continue  # (but "declared a ceasefire", "declared martial law" are acts)
             source, passive = self.subject(verb)
             reactor = self.reactor(verb, noun) if noun is not None and \
-                verb.lemma_.lower() in REACTION_VERBS else ()
+                verb.lemma_.lower() in self.lex.words["reaction"] else ()
             undergoer = source
             if reactor:  # "the plan drew condemnation from Egypt": Egypt condemns it
                 source = reactor
@@ -853,7 +803,7 @@ class SentenceCoder:
                 # is asked to do is part of the request, not an event of its own.
                 target = target or self.subject(demanded)[0]
                 self.used.update(t.i for t in demanded.subtree)
-            if verb.lemma_.lower() in RECIPIENT_VERBS:
+            if verb.lemma_.lower() in self.lex.words["recipient"]:
                 giver = [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"]
                 given = self.actors_at(next(giver[0].children, None)) if giver else ()
                 source, target = given, source
@@ -869,7 +819,7 @@ class SentenceCoder:
                 via="light-verb" if noun is not None else "verb", clause=verb,
             )
             drafts.append(draft)
-            if verb.lemma_.lower() in MUTUAL_ACTS:
+            if verb.lemma_.lower() in self.lex.words["mutual"]:
                 sides = [(source, target), (target, source)] if target else []
                 forces = next((s for s, o in sides if is_security(s) and is_crowd(o)), None)
                 if forces is not None:
@@ -891,7 +841,7 @@ class SentenceCoder:
     def forces(self, verb: Token) -> bool:
         """Whether the subject of `verb` is a body of armed men ("the first deployment of NATO
         peacekeeping troops")."""
-        return any(t.lemma_.lower() in FORCE_NOUNS for c in verb.children
+        return any(t.lemma_.lower() in self.lex.words["force"] for c in verb.children
                    if c.dep_ in SUBJECT_DEPS for t in c.subtree)
 
     def demanded(self, verb: Token) -> Token | None:
@@ -913,7 +863,7 @@ class SentenceCoder:
                 # "pledged support during talks with X", "deployed a carrier after the Hamas
                 # attack on Israel": the talks, the attack are no object of the verb
                 return False
-            if head.lower_ == "of" and head.head.lemma_.lower() in MEASURE_NOUNS:
+            if head.lower_ == "of" and head.head.lemma_.lower() in self.lex.words["measure"]:
                 return self.is_argument(head.head)
             head = head.head
         elif noun.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr", "conj"):
@@ -983,7 +933,7 @@ class SentenceCoder:
             rule = replace(rule, cameo="195", mode="aerial")  # "Israeli and U.S. strikes"
         historical = self.dated_in_the_past(noun)
         restated = noun.dep_ in ("appos", "npadvmod") and noun.head.pos_ in ("VERB", "AUX")
-        if noun.lemma_.lower() in STATE_NOUNS and noun.dep_ == "pobj" and \
+        if noun.lemma_.lower() in self.lex.words["state"] and noun.dep_ == "pobj" and \
                 noun.head.lower_ in ("in", "of", "during", "since", "throughout"):
             return None  # "a mediator in the Gaza war": a state of affairs, not news
         timed = noun.dep_ == "pobj" and noun.head.lower_ in TIME_PREPS and not partner
@@ -1004,7 +954,7 @@ class SentenceCoder:
         return Draft(
             cameo=rule.cameo, trigger=self.sent.doc[noun.i: noun.i + 1], source=source,
             target=target, mode=rule.mode, via="noun",
-            notes=["mutual"] if noun.lemma_.lower() in MUTUAL_ACTS else [],
+            notes=["mutual"] if noun.lemma_.lower() in self.lex.words["mutual"] else [],
             negated=self.negated(noun, clause if clause.pos_ in ("VERB", "AUX") else None),
             modality=self.modality(clause) if clause.pos_ in ("VERB", "AUX") else "asserted",
             clause=clause,

@@ -104,6 +104,7 @@ class Lexicon:
     refinements: dict[str, tuple[tuple[str, str], ...]]  # code -> ((when, refined), ...)
     # Phrases (lower-case words) that cancel the coding of their sentence or of their story.
     discards: dict[str, tuple[tuple[str, ...], ...]]  # scope (sentence | story) -> phrases
+    words: dict[str, frozenset[str]]  # word class (wordclasses.tsv) -> lemmas
     versions: tuple[str, ...]
 
     def code(self, code: str) -> Code:
@@ -152,6 +153,8 @@ def load_lexicon(user_dirs: tuple[str, ...] = ()) -> Lexicon:
     discards: dict[str, list[tuple[str, ...]]] = {"sentence": [], "story": []}
     for r in table("discards"):
         discards[r["scope"]].append(tuple(r["phrase"].lower().split()))
+    words = {r["class"]: frozenset(w.lower() for w in split_values(r["words"]))
+             for r in table("wordclasses")}  # (a later file's row replaces the class)
     return Lexicon(
         codes,
         {k: tuple(v) for k, v in triggers.items()},
@@ -160,5 +163,6 @@ def load_lexicon(user_dirs: tuple[str, ...] = ()) -> Lexicon:
         {k: tuple(v) for k, v in contexts.items()},
         {k: tuple(v) for k, v in refinements.items()},
         {k: tuple(v) for k, v in discards.items()},
+        words,
         tuple(versions),
     )
