@@ -310,3 +310,11 @@ def test_surname_after_another_given_name_is_not_the_leader(phrases):
 
 def test_leader_with_title_and_full_name(phrases):
     assert phrases("President Emmanuel Macron visited Algeria.")["Macron"] == ("FRA", "GOV")
+
+
+def test_the_two_sides_are_the_parties_last_named_together(coder):
+    doc = coder.nlp("Sudan's army and the Rapid Support Forces agreed to a truce, according to "
+                    "a statement released by Saudi Arabia. The two sides committed to "
+                    "exchanging prisoners.")
+    sides = [s for s in doc.spans["actors"] if s.text.endswith("sides")]
+    assert sides and {a.sector for a in sides[0]._.actors} == {"MIL", "REB"}

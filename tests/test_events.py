@@ -625,3 +625,10 @@ def test_event_is_coded(code, text, kind):
 ])
 def test_event_is_not_coded(code, text, kind):
     assert kind not in {e["event"] for e in code(text)}
+
+
+def test_parties_named_together_swap_prisoners_with_each_other(code):
+    events = code("Russia and Ukraine held talks in Istanbul. Both sides agreed to swap "
+                  "prisoners.")
+    e = [e for e in events if e["event"] == "AGREE"][0]
+    assert countries(e["target"]) == {"RUS", "UKR"}

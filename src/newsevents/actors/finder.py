@@ -52,6 +52,8 @@ REFERENCE_NOUNS = {"leader", "leaders", "president", "presidents", "minister", "
                    "foreign minister", "foreign ministers", "side", "sides", "country",
                    "countries", "nation", "nations", "governments"}
 COUNTRY_NOUNS = {"country", "countries", "nation", "nations", "side", "sides", "state", "states"}
+# "the two sides" of a ceasefire may be a government and a rebel group of one country.
+SIDE_NOUNS = {"side", "sides"}
 # Words before a surname that say it is a person's: "President Abbas", "Mr. Salam".
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "gen", "gen.", "sheikh"}
 # Tokens before a surname that a title may stand in: "President Omar El Bashir".
@@ -316,7 +318,8 @@ class ActorFinder:
             lower = token.lower_
             want = None
             if span is not None:
-                want = ("countries", 2) if token.lower_ in COUNTRY_NOUNS else ("persons", 2)
+                want = ("sides", 2) if token.lower_ in SIDE_NOUNS else ("countries", 2) \
+                    if token.lower_ in COUNTRY_NOUNS else ("persons", 2)
                 if not _plural(token):
                     want = (want[0], 1)
             elif token.pos_ == "PRON" and lower in PERSON_PRONOUNS:
@@ -331,7 +334,7 @@ class ActorFinder:
                     out.append(_referring(doc, token, span, speaker._.actors))
                 continue
             elif lower in COUNTRY_NOUNS and _has_plural_determiner(token):
-                want = ("countries", 2)
+                want = ("sides" if lower in SIDE_NOUNS else "countries", 2)
             if want is None:
                 continue
             earlier = [s for s in out if sent_index[token.i] - sent_index[s.start]
@@ -714,6 +717,15 @@ def _is_reference_phrase(token: Token, span: Span) -> bool:
 
 
 def _antecedents(earlier: list[Span], want: str, count: int) -> list[Actor]:
+    if want == "sides":
+        # "The two sides": the parties last named together ("Congo and the M23 rebels").
+        heads = {sp._.head_i: sp for sp in earlier}
+        for span in reversed(earlier):
+            head = span.doc[span._.head_i]
+            partner = heads.get(head.head.i) if head.dep_ == "conj" else None
+            if partner is not None:
+                return [a for sp in (partner, span) for a in sp._.actors
+                        if a.country or a.code]
     if want == "persons" and count == 1:
         # "he": the subject of the last sentence that names a person, before any other.
         people = [sp for sp in earlier if any(a.kind == "person" for a in sp._.actors)]
@@ -738,9 +750,14 @@ def _antecedents(earlier: list[Span], want: str, count: int) -> list[Actor]:
                 continue
             if want == "countries" and actor.sector not in (None, "GOV"):
                 continue
-            key = actor.country if want == "countries" else (actor.name, actor.country)
-            if all((a.country if want == "countries" else (a.name, a.country)) != key
-                   for a in seen):
+            if want == "sides" and (is_person or actor.sector == "IGO"):
+                continue  # (the mediator is no side)
+
+            def key_of(a: Actor):
+                return a.country if want == "countries" else (a.code or a.country) \
+                    if want == "sides" else (a.name, a.country)
+            key = key_of(actor)
+            if all(key_of(a) != key for a in seen):
                 seen.append(actor)
             if len(seen) == count:
                 return seen

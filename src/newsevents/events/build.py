@@ -287,6 +287,8 @@ def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | 
     themselves; joint actions target each other."""
     source = tuple(a for a in source if a.country or a.code) or ()
     target = tuple(a for a in target if a.country or a.code) or ()
+    # (what is acted on belonging to no country of its own, before it is given one)
+    stateless = bool(target) and not any(a.country for a in target)
     source = _localise(source, location or _countries_of(target) or home)
     target = _localise(target, location or _countries_of(source) or home)
     if target and location and plover in LOCATED and not any(a.country for a in target) \
@@ -294,7 +296,6 @@ def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | 
         # "an air strike against an Islamic State target southwest of Baghdad": a stateless
         # armed group is hit where it is.
         target = target + location
-    stateless = bool(target) and not any(a.country for a in target)
     joint = len({_key(a) for a in source}) > 1 and (
         plover in RECIPROCAL or mutual or plover in EXCHANGED and stateless)
     if not target and source and not joint:
@@ -320,7 +321,7 @@ def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | 
     if source and target and {_key(a) for a in source} == {_key(a) for a in target} \
             and len(source) == 1:
         target = ()
-    if joint and not any(a.country for a in target):
+    if joint and (not target or stateless):
         # ("Thai and Cambodian troops exchanged fire", "Russia and Ukraine freed prisoners")
         target = tuple(reversed(source))
     if not source and location and plover in UNATTRIBUTED:
