@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 ELECTION_PARAGRAPH = (
     "Kenyans vote in a presidential election in August. The electoral commission has "
     "registered 22 million voters and eight candidates. On Tuesday, Kenyan President William "
@@ -35,24 +37,21 @@ def test_one_passing_cue_in_the_paragraph_is_not_its_topic(code):
     assert "election" not in _contexts(code, text, "CONSULT")
 
 
-def test_own_sentence_cue_is_enough(code):
-    text = "Kenyan President William Ruto met Ugandan President Yoweri Museveni to discuss trade."
-    assert "economic" in _contexts(code, text, "CONSULT")
-
-
-def test_words_inside_a_name_are_not_cues(code):
-    text = "Israeli troops fired on Palestinian protesters in the West Bank on Friday."
-    assert "economic" not in _contexts(code, text, "ASSAULT")
-
-
-def test_a_whole_name_can_be_a_cue(code):
-    text = "Pakistan accused Al-Qaeda of the attack on the convoy."
-    assert "terrorism" in _contexts(code, text, "ACCUSE")
-
-
-def test_a_medium_is_not_a_topic(code):
-    text = "Iran accused Israel of the attack in a statement posted on the internet."
-    assert "cyber" not in _contexts(code, text, "ACCUSE")
+@pytest.mark.parametrize(("text", "kind", "context", "present"), [
+    # the event's own sentence is enough
+    ("Kenyan President William Ruto met Ugandan President Yoweri Museveni to discuss trade.",
+     "CONSULT", "economic", True),
+    # words inside a name are not cues
+    ("Israeli troops fired on Palestinian protesters in the West Bank on Friday.", "ASSAULT",
+     "economic", False),
+    # a whole name can be a cue
+    ("Pakistan accused Al-Qaeda of the attack on the convoy.", "ACCUSE", "terrorism", True),
+    # a medium is not a topic
+    ("Iran accused Israel of the attack in a statement posted on the internet.", "ACCUSE",
+     "cyber", False),
+])
+def test_cue_words_of_the_sentence(code, text, kind, context, present):
+    assert (context in _contexts(code, text, kind)) is present
 
 
 def test_background_sentences_without_events_count(code):
