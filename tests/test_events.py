@@ -632,3 +632,53 @@ def test_parties_named_together_swap_prisoners_with_each_other(code):
                   "prisoners.")
     e = [e for e in events if e["event"] == "AGREE"][0]
     assert countries(e["target"]) == {"RUS", "UKR"}
+
+
+def test_a_threatened_act_is_not_also_done(code):
+    events = code("Netanyahu warned that Israel would resume fighting if Hamas failed to "
+                  "release the hostages.")
+    assert [e["event"] for e in events] == ["THREATEN"]
+    assert countries(events[0]["target"]) == {"PSE"}
+
+
+def test_what_a_container_holds_selects_the_verb_sense(code):
+    e = one(code("The United Nations delivered 600 trucks of food and medicine to Gaza."), "AID")
+    assert e["cameo"] == "073" and countries(e["target"]) == {"PSE"}
+
+
+def test_securing_someone_elses_act_is_not_doing_it(code):
+    events = code("Egypt and Qatar said they had secured the release of four hostages.")
+    assert not [e for e in events if countries(e["source"]) & {"EGY", "QAT"}
+                and e["event"] == "RETREAT"]
+
+
+def test_coordinated_prepositions_give_every_partner(code):
+    e = one(code("Egypt's foreign minister spoke by phone with Qatar's prime minister and with "
+                 "U.S. Secretary of State Marco Rubio."), "CONSULT")
+    assert countries(e["target"]) == {"EGY", "QAT", "USA"} and e["mode"] == "phone"
+
+
+def test_negotiators_are_not_of_the_place_they_press_in(code):
+    e = one(code("In Gaza, negotiators pressed Israel and Hamas to extend the truce."),
+            "REQUEST")
+    assert not countries(e["source"]) & {"PSE"}
+
+
+@pytest.mark.parametrize(("text", "kind", "sources"), [
+    ("Hamas rejected the proposal. The group accused Israel of violating the truce.",
+     "ACCUSE", {"PSE"}),
+    ("EU foreign ministers met in Brussels. The bloc imposed new sanctions on Russia.",
+     "SANCTION", set()),  # (the EU has no country: known by its code)
+    ("Putin spoke with Macron. The two men agreed to resume talks.", "AGREE", {"RUS", "FRA"}),
+    ("Putin spoke with Macron and Scholz. The three men agreed to resume talks.", "AGREE",
+     {"RUS", "FRA", "DEU"}),
+])
+def test_references_to_organisations_and_people(code, text, kind, sources):
+    e = one(code(text), kind)
+    assert countries(e["source"]) == sources or not sources and e["source"]["code"] == "IGOEU"
+
+
+def test_a_group_of_people_is_no_reference(code):
+    events = code("Hamas fired rockets at Israel. A group of protesters blocked a road in "
+                  "Tel Aviv.")
+    assert not [e for e in events if e["event"] == "PROTEST" and countries(e["source"]) == {"PSE"}]

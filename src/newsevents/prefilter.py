@@ -12,6 +12,16 @@ from __future__ import annotations
 
 import re
 
+from .actors.finder import (
+    COUNT_WORDS,
+    FIRST_PERSON,
+    GROUP_PRONOUNS,
+    ORGANISATION_NOUNS,
+    PEOPLE_NOUNS,
+    PERSON_PRONOUNS,
+    REFERENCE_NOUNS,
+    THING_PRONOUNS,
+)
 from .actors.gazetteer import Gazetteer, fold
 from .events.lexicon import Lexicon
 from .numbers.words import load_number_words
@@ -24,8 +34,11 @@ _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Lt|Gen|Col|Ca
                            r"Corp|Ltd|vs|etc|[A-Z]\.[A-Z]))\.$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _DIGIT = re.compile(r"\d")
-REFERENCE_WORDS = {"he", "she", "him", "his", "her", "they", "them", "their", "it", "its",
-                   "both", "two", "leaders", "sides", "countries", "president", "minister"}
+# Words the actor finder resolves to actors named before ("he", "the two men", "the group").
+REFERENCE_WORDS = {w for phrase in (*PERSON_PRONOUNS, *GROUP_PRONOUNS, *THING_PRONOUNS,
+                                    *FIRST_PERSON, *REFERENCE_NOUNS, *PEOPLE_NOUNS,
+                                    *ORGANISATION_NOUNS, *COUNT_WORDS)
+                   for w in phrase.split()}
 # Past tenses and participles that no suffix rule reaches.
 IRREGULAR = {"met": "meet", "held": "hold", "gave": "give", "given": "give", "sent": "send",
              "fought": "fight", "took": "take", "taken": "take", "struck": "strike",

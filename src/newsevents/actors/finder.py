@@ -51,9 +51,19 @@ REFERENCE_NOUNS = {"leader", "leaders", "president", "presidents", "minister", "
                    "envoys", "delegation", "delegations", "prime minister", "prime ministers",
                    "foreign minister", "foreign ministers", "side", "sides", "country",
                    "countries", "nation", "nations", "governments"}
+# Plain words for people: "the two men" points back to the persons named before.
+PEOPLE_NOUNS = {"men", "women"}
+# "the three leaders": how many actors a plural reference stands for (two unless counted).
+COUNT_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 COUNTRY_NOUNS = {"country", "countries", "nation", "nations", "side", "sides", "state", "states"}
 # "the two sides" of a ceasefire may be a government and a rebel group of one country.
 SIDE_NOUNS = {"side", "sides"}
+# "the group", "the militant group", "the bloc": the organisation of these sectors named last.
+NON_STATE = frozenset({"REB", "OPP", "PTY", "NGO", "REL"})
+ORGANISATION_NOUNS = {"group": NON_STATE, "movement": NON_STATE, "militia": NON_STATE,
+                      "faction": NON_STATE, "party": frozenset({"PTY", "OPP"}),
+                      "organisation": NON_STATE | {"IGO"}, "organization": NON_STATE | {"IGO"},
+                      "alliance": frozenset({"IGO"}), "bloc": frozenset({"IGO"})}
 # Words before a surname that say it is a person's: "President Abbas", "Mr. Salam".
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "gen", "gen.", "sheikh"}
 # Tokens before a surname that a title may stand in: "President Omar El Bashir".
@@ -318,8 +328,9 @@ class ActorFinder:
             lower = token.lower_
             want = None
             if span is not None:
-                want = ("sides", 2) if token.lower_ in SIDE_NOUNS else ("countries", 2) \
-                    if token.lower_ in COUNTRY_NOUNS else ("persons", 2)
+                count = _counted(token)
+                want = ("sides", count) if token.lower_ in SIDE_NOUNS else (
+                    "countries", count) if token.lower_ in COUNTRY_NOUNS else ("persons", count)
                 if not _plural(token):
                     want = (want[0], 1)
             elif token.pos_ == "PRON" and lower in PERSON_PRONOUNS:
@@ -333,6 +344,16 @@ class ActorFinder:
                 if speaker is not None:
                     out.append(_referring(doc, token, span, speaker._.actors))
                 continue
+            elif span is None and token.lemma_.lower() in ORGANISATION_NOUNS \
+                    and _names_back(token):
+                earlier = [s for s in out if sent_index[token.i] - sent_index[s.start]
+                           <= REFERENCE_WINDOW and s.start < token.i]
+                found = _organisation(earlier, ORGANISATION_NOUNS[token.lemma_.lower()])
+                if found:
+                    out.append(_referring(doc, token, None, found))
+                continue
+            elif span is None and lower in PEOPLE_NOUNS and _has_plural_determiner(token):
+                want = ("persons", _counted(token))  # "the two men", "the three women"
             elif lower in COUNTRY_NOUNS and _has_plural_determiner(token):
                 want = ("sides" if lower in SIDE_NOUNS else "countries", 2)
             if want is None:
@@ -695,6 +716,10 @@ def _actor(span: Span, name, org_code, country, sector, kind, gazetteer: Gazette
                  start=span.start_char, end=span.end_char, kind=kind)
 
 
+def _counted(token: Token) -> int:
+    return next((COUNT_WORDS[c.lower_] for c in token.children if c.lower_ in COUNT_WORDS), 2)
+
+
 def _plural(token: Token) -> bool:
     return token.tag_ in ("NNS", "NNPS") or any(
         c.lower_ in ("both", "two") for c in token.children)
@@ -702,6 +727,24 @@ def _plural(token: Token) -> bool:
 
 def _has_plural_determiner(token: Token) -> bool:
     return _plural(token) and any(c.lower_ in PLURAL_DETERMINERS for c in token.children)
+
+
+def _names_back(token: Token) -> bool:
+    """"the group", "the militant group": "the" and no words of its own that say which ("the
+    group of seven", "a group of protesters", "the Wagner group" are not references)."""
+    children = list(token.children)
+    return token.tag_ in ("NN", "NNS") and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in children) and not any(
+        c.dep_ in ("prep", "compound", "nummod", "poss", "acl", "relcl") for c in children)
+
+
+def _organisation(earlier: list[Span], sectors: frozenset[str]) -> list[Actor]:
+    """The organisation named last, of one of `sectors` ("Hamas ... the group")."""
+    for span in reversed(earlier):
+        for actor in reversed(span._.actors):
+            if actor.kind == "named" and actor.sector in sectors:
+                return [actor]
+    return []
 
 
 def _is_reference_phrase(token: Token, span: Span) -> bool:

@@ -73,7 +73,8 @@ def finish(draft: Draft, sent: Span, sentence_index: int, article: Article, lexi
         entry = lexicon.code(code)
     source, target = _orient(draft.source, draft.target, plover, draft.location,
                              domestic=plover in DOMESTIC or mode in DOMESTIC_THREATS,
-                             mutual="mutual" in draft.notes, home=draft.home)
+                             mutual="mutual" in draft.notes, home=draft.home,
+                             outsiders=lexicon.words["outsider"])
     if (code in MUTUAL_CODES or "mutual" in draft.notes) and source and target:
         # "X held talks with Y": a conversation is had by both; each side is the other's
         # counterpart, as PLOVER codes a meeting.
@@ -278,19 +279,21 @@ def _refine(code: str, contexts: list[str], lemmas: set[str], lexicon: Lexicon) 
 
 def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | None,
             location: tuple[Actor, ...] = (), *, domestic: bool = False, mutual: bool = False,
-            home: tuple[Actor, ...] = ()) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+            home: tuple[Actor, ...] = (), outsiders: frozenset[str] = frozenset()
+            ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
     """Unknown actors (a name with no country or code) do not count; generic agents with no
     country of their own belong to the place of the event, else to the other side's country
     ("accepted demands from rebels": the government's own rebels), else to the dateline's
-    country ("police" in a NAIROBI story); domestic kinds of event
+    country ("police" in a NAIROBI story), unless they are `outsiders` (mediators,
+    peacekeepers: seldom of the place they work in); domestic kinds of event
     with no target target the country where they happen; in compound actors nobody targets
     themselves; joint actions target each other."""
     source = tuple(a for a in source if a.country or a.code) or ()
     target = tuple(a for a in target if a.country or a.code) or ()
     # (what is acted on belonging to no country of its own, before it is given one)
     stateless = bool(target) and not any(a.country for a in target)
-    source = _localise(source, location or _countries_of(target) or home)
-    target = _localise(target, location or _countries_of(source) or home)
+    source = _localise(source, location or _countries_of(target) or home, outsiders)
+    target = _localise(target, location or _countries_of(source) or home, outsiders)
     if target and location and plover in LOCATED and not any(a.country for a in target) \
             and not any(a.sector in ("IGO", "NGO") for a in target):
         # "an air strike against an Islamic State target southwest of Baghdad": a stateless
@@ -367,16 +370,24 @@ def _countries_of(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
     return tuple(a for a in actors if a.country) if len(countries) == 1 else ()
 
 
-def _localise(actors: tuple[Actor, ...], home: tuple[Actor, ...]) -> tuple[Actor, ...]:
+def _localise(actors: tuple[Actor, ...], home: tuple[Actor, ...],
+              outsiders: frozenset[str] = frozenset()) -> tuple[Actor, ...]:
     """Generic agents, and titled people the knowledge base does not know ("President
-    Laurent Gbago"), take the country of `home`."""
+    Laurent Gbago"), take the country of `home`; `outsiders` ("negotiators") do not."""
     if not home:
         return actors
     country = home[0].country
     return tuple(replace(a, country=country, code=country + (a.sector or ""))
                  if not a.country and a.sector not in (None, "IGO", "NGO")
-                 and (a.kind == "agent" or a.kind == "person" and a.sector)
+                 and (a.kind == "agent" and _head_word(a) not in outsiders
+                      or a.kind == "person" and a.sector)
                  else a for a in actors)
+
+
+def _head_word(actor: Actor) -> str:
+    """The actor phrase's last word in the singular: "UN negotiators" -> "negotiator"."""
+    word = actor.text.lower().split()[-1] if actor.text.strip() else ""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _key(actor: Actor) -> tuple:

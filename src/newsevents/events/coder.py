@@ -369,8 +369,11 @@ class SentenceCoder:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
                         found = self.actors_at(pobj)
-                        if found:
-                            return found
+                        if found:  # "with his Qatari counterpart and with Rubio": both
+                            return unique_actors([*found, *(
+                                a for more in prep.conjuncts if more.lower_ == prep.lower_
+                                for o in more.children if o.dep_ == "pobj"
+                                for a in self.actors_at(o))])
         for c in [*candidates, *(o for head in [*nouns, verb] for p in head.children
                                  if p.dep_ == "prep" and p.lower_ in TARGET_PREPS
                                  for o in p.children if o.dep_ == "pobj")]:
@@ -477,8 +480,8 @@ class SentenceCoder:
             if aux & FUTURE_AUX or ("going" in aux and any(
                     c.lower_ == "to" for c in t.children)):
                 return "intended"
-            if "would" in aux and t.head.i != t.i and t.head.lemma_ in self.lex.frames \
-                    and self.lex.frames[t.head.lemma_] == "speech":
+            if "would" in aux and t.head.i != t.i and self.lex.frames.get(
+                    t.head.lemma_.lower()) in ("speech", "threat", "intent"):
                 return "intended"
         return "asserted"
 
@@ -541,7 +544,8 @@ class SentenceCoder:
                     found.append((rule, verb, None))
                 continue
             noun_rule = self.noun_rule(obj)
-            if noun_rule is not None and rule is None:
+            if noun_rule is not None and rule is None and \
+                    verb.lemma_.lower() not in self.lex.words["obtaining"]:
                 found.append((noun_rule, obj, obj))
         if not found:
             rule = self.verb_rule(verb)
@@ -601,6 +605,9 @@ class SentenceCoder:
         """The event a frame verb makes of its complement ("pledged to bolster": AGREE), and
         for a request, also the act asked for, with modality requested."""
         comp = self.complement(verb)
+        while comp is not None and self.lex.frames.get(comp.lemma_.lower()) == "attempt" \
+                and self.complement(comp) is not None:
+            comp = self.complement(comp)  # "prepared to resume shelling", "would keep fighting"
         own_rule = self.verb_rule(verb)
         if frame == "command":
             # "a judge ordered Menem to appear": a demand on whom it orders; but "ordered the
@@ -614,8 +621,6 @@ class SentenceCoder:
                 return []
             frame = "request"
         if frame == "preparation":
-            while comp is not None and self.lex.frames.get(comp.lemma_.lower()) == "attempt":
-                comp = self.complement(comp)  # "prepared to resume shelling"
             inner = self.events_of(comp) if comp is not None else []
             plover = self.lex.code(inner[0][0].cameo).plover if inner else None
             frame = "preparation" if (FRAME_ROOTS["preparation"], plover or "") in \
