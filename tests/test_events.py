@@ -682,3 +682,10 @@ def test_a_group_of_people_is_no_reference(code):
     events = code("Hamas fired rockets at Israel. A group of protesters blocked a road in "
                   "Tel Aviv.")
     assert not [e for e in events if e["event"] == "PROTEST" and countries(e["source"]) == {"PSE"}]
+
+
+def test_a_weapon_modifying_the_attack_is_no_actor(code):
+    events = code("Russian forces launched a wave of drone and missile attacks on Kharkiv "
+                  "overnight, killing three people and wounding 17.")
+    assert len(events) == 1  # the killing and wounding are the attack's toll
+    assert countries(events[0]["source"]) == {"RUS"} and countries(events[0]["target"]) == {"UKR"}

@@ -151,6 +151,11 @@ def test_organisations_and_acronyms_are_not_places(locate):
     assert [(p["name"], p["country"]) for _, p in places] == [("Brussels", "BEL")]
 
 
+def test_months_are_not_towns(coder):
+    doc = coder.nlp("Gunmen killed five villagers in June, and more in March.")
+    assert not [m.text for m in doc.user_data["geo_mentions"] if m.place is not None]
+
+
 def test_force_without_a_named_place_lands_in_its_target_country(locate):
     (kind, loc), = locate("BRUSSELS (Reuters) - Russian forces invaded Ukraine on Thursday.")
     assert kind == "ASSAULT" and (loc["country"], loc["precision"]) == ("UKR", "country")

@@ -288,6 +288,9 @@ class ActorFinder:
                        if entry.kind in NAME_KINDS}
         groups: dict[int, Group] = {}
         for span, entry in matches:
+            if entry.equipment and span.root.dep_ in ("compound", "nmod") \
+                    and span.root.head.i not in actor_tokens:
+                continue  # "drone attacks": the weapon of an act, not who acts
             head = _phrase_head(span.root, actor_tokens, name_tokens)
             groups.setdefault(head.i, Group(head.i)).matches.append((span, entry))
         return [groups[k] for k in sorted(groups)]

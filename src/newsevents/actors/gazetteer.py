@@ -31,6 +31,7 @@ class Entry:
     start: str | None = None
     end: str | None = None
     person: bool = False
+    equipment: bool = False  # a weapon standing for its force ("tanks shelled the town")
     # A leader's surname alias that may name someone else ("Mustafa"): it names the leader
     # only where the text supports it (see `ActorFinder.supported`).
     ambiguous: bool = False
@@ -198,7 +199,8 @@ def _agent_entries(rows, agents) -> None:
     for row in rows:
         words = split_values(row["word"])
         for word in words:
-            entry = Entry("agent", word, None, row["sector"], person=row.get("person") == "yes")
+            entry = Entry("agent", word, None, row["sector"], person=row.get("person") == "yes",
+                          equipment=row.get("person") == "equipment")
             agents[word.lower()].append(entry)
 
 

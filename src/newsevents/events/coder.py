@@ -118,9 +118,9 @@ class EventCoder:
                 ) if dateline is not None and dateline.country else ()
         for sent in doc.sents:
             # A sentence that names no place is placed where the ones before it were.
-            location = _location(sent, actors, places) or next(
+            location = _location(sent, actors, places, towns) or next(
                 (loc for loc in reversed(recent[-LOCATION_CARRY:]) if loc), ())
-            recent.append(_location(sent, actors, places))
+            recent.append(_location(sent, actors, places, towns))
             found = [d for d in SentenceCoder(self.lexicon, actors, sent, towns).code()
                      if _codable(replace(d, location=location or home))]
             for draft in found:
@@ -706,6 +706,8 @@ class SentenceCoder:
         """"staged demonstrations to demand reforms", "opened fire, killing one": a purpose or
         manner clause of another event is part of that event, not one of its own; but words
         said alongside an act are news of their own ("imposed sanctions, accusing him of")."""
+        if verb.dep_ == "conj" and verb.tag_ == "VBG" and verb.head.i != verb.i:
+            return self.is_purpose(verb.head)  # "killing three and wounding 17"
         if verb.dep_ not in ("advcl", "xcomp") or verb.head.i == verb.i:
             return False
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
@@ -1014,15 +1016,16 @@ LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout
                   "within", "around", "through"}
 
 
-def _location(sent: Span, actors: dict, places: dict) -> tuple[Actor, ...]:
+def _location(sent: Span, actors: dict, places: dict, towns: dict) -> tuple[Actor, ...]:
     """The first country the sentence places things in: "in Kirkuk", "at a jail in northern
-    Israel", "throughout Indonesia"."""
+    Israel", "throughout Indonesia", "near Pokrovsk" (a town `where` resolved)."""
     for token in sent:
         prep = token.head
         if token.dep_ == "pobj" and prep.lower_ == "of" and prep.head.dep_ == "pobj":
             prep = prep.head.head  # "near the town of Mandera"
         if token.dep_ == "pobj" and prep.lower_ in LOCATIVE_PREPS:
-            for found in (places.get(token.i, ()), actors.get(token.i, ())):
+            for found in (places.get(token.i, ()), actors.get(token.i, ()),
+                          (towns[token.i],) if token.i in towns else ()):
                 located = [a for a in found if a.country and a.sector in (None, "GOV")]
                 if located:
                     return (located[0],)

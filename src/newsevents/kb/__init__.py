@@ -233,10 +233,11 @@ KINDS: dict[str, Kind] = {
                                                "sector")}]),
     "agent": Kind(
         "agents",
-        {"words": _texts, "sector": _sector, "person": _flag},
+        {"words": _texts, "sector": _sector, "person": _flag, "equipment": _flag},
         ("words", "sector"),
         lambda r: [{"word": r["words"].lower(), "sector": r["sector"],
-                    "person": r.get("person", "no")}]),
+                    "person": "equipment" if r.get("equipment") == "yes"
+                    else r.get("person", "no")}]),
     "actor": Kind(
         "actors",
         {"name": _text, "aliases": _texts, "code": _code, "codes": _dated_codes},

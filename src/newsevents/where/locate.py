@@ -147,6 +147,8 @@ class PlaceLocator:
                            if a.kind == "person" or (a.kind == "named" and a.country is None
                                                      and a.code is not None)
                            for t in span if a.start <= t.idx < a.end}
+        # Nor are dates: "in June" (a town in France), "in March" (one in England).
+        taken.update(t.i for ent in doc.ents if ent.label_ in ("DATE", "TIME") for t in ent)
         found: list[Mention] = []
         for span, end, candidates in sorted(proposed, key=lambda p: (p[0].start - p[1],
                                                                      p[0].start)):
