@@ -689,3 +689,27 @@ def test_a_weapon_modifying_the_attack_is_no_actor(code):
                   "overnight, killing three people and wounding 17.")
     assert len(events) == 1  # the killing and wounding are the attack's toll
     assert countries(events[0]["source"]) == {"RUS"} and countries(events[0]["target"]) == {"UKR"}
+
+
+def test_received_by_is_hosted_by_the_agent(code):
+    e = one(code("Chinese President Xi Jinping was received by French President Emmanuel "
+                 "Macron at the Elysee palace."), "CONSULT")
+    assert countries(e["source"]) == {"FRA"} and countries(e["target"]) == {"CHN"}
+
+
+def test_never_again_is_a_refusal(code):
+    e = one(code("Iran said it would never again take part in talks with the United States."),
+            "REJECT")
+    assert countries(e["source"]) == {"IRN"}
+
+
+def test_a_bomb_that_went_off_is_an_attack_in_its_country(code):
+    e = one(code("A car bomb exploded outside a police station in Kirkuk, killing 12 people."),
+            "ASSAULT")
+    assert e["cameo"].startswith("183") and countries(e["target"]) == {"IRQ"}
+
+
+def test_attacks_on_a_country_are_news_whoever_made_them(code):
+    events = code("Putin telephoned Bush to offer his condolences after the attacks on New "
+                  "York and Washington.")
+    assert countries(one(events, "ASSAULT")["target"]) == {"USA"}

@@ -14,6 +14,7 @@ from .coder import (
     FUTURE_TO_AGREE,
     FUTURE_TO_THREATEN,
     RECIPROCAL,
+    UNATTRIBUTED,
     Draft,
     unique_actors,
 )
@@ -332,6 +333,9 @@ def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | 
         # the country where it happened.
         source = tuple(replace(a, sector=None, code=a.country, kind="agent")
                        for a in location)
+        # ("A car bomb exploded in Baghdad": and it hit the country)
+        target = target or tuple(replace(a, sector=None, code=a.country, kind="agent")
+                                 for a in location)
     elif not source and location and plover == "COERCE" and target:
         # "a missionary was arrested in Lebanon": by the country's police
         source = tuple(replace(a, sector="COP", code=(a.country or "") + "COP", kind="agent")
@@ -358,8 +362,6 @@ DOMESTIC_THREATS = {"restrict", "curfew"}
 # (not so for words: condemning an attack in Russia does not accuse Russia).
 LOCATED = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "CONCEDE", "AID", "AGREE",
            "SANCTION", "CONSULT", "REQUEST"}
-# Kinds of event that, with no agent named, are coded to the country where they happen.
-UNATTRIBUTED = {"ASSAULT"}
 # Sectors of the state: their domestic events are aimed at the population, the others' at
 # the government.
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}

@@ -44,6 +44,8 @@ OWN_MEANS_CODES = ("15", "087", "166")
 # CAMEO codes of handing people over, whose target is who receives them, not who is handed:
 # extradition, release or return, deportation.
 TRANSFER_CODES = ("063", "084", "1663")
+# Kinds of event that, with no agent named, are coded to the country where they happen.
+UNATTRIBUTED = {"ASSAULT"}
 FUTURE_AUX = {"will", "shall", "'ll"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 # Events that PLOVER codes as AGREE when they are promised, not done ("will visit")...
@@ -122,7 +124,9 @@ class EventCoder:
                 (loc for loc in reversed(recent[-LOCATION_CARRY:]) if loc), ())
             recent.append(_location(sent, actors, places, towns))
             found = [d for d in SentenceCoder(self.lexicon, actors, sent, towns).code()
-                     if _codable(replace(d, location=location or home))]
+                     if _codable(replace(d, location=location or home)) or (
+                         location and not d.source
+                         and self.lexicon.code(d.cameo).plover in UNATTRIBUTED)]
             for draft in found:
                 draft.location = location
                 draft.home = home
@@ -435,8 +439,13 @@ class SentenceCoder:
 
     # -- modality ----------------------------------------------------------------------------
     def negated(self, *tokens: Token) -> bool:
-        return any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("neg", "det")
-                   for t in tokens if t is not None for c in t.children)
+        def marks(t: Token):  # ("would never again take part": "never" hangs on "again")
+            for c in t.children:
+                yield c
+                if c.dep_ == "advmod":
+                    yield from (g for g in c.children if g.dep_ == "neg")
+        return any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in (
+            "neg", "det", "advmod") for t in tokens if t is not None for c in marks(t))
 
     def ultimatum(self, verb: Token) -> bool:
         """"will withdraw its force unless ...": a conditional threat."""
@@ -810,7 +819,8 @@ class SentenceCoder:
                 # is asked to do is part of the request, not an event of its own.
                 target = target or self.subject(demanded)[0]
                 self.used.update(t.i for t in demanded.subtree)
-            if verb.lemma_.lower() in self.lex.words["recipient"]:
+            if verb.lemma_.lower() in self.lex.words["recipient"] and not passive:
+                # ("X was received by Y": Y receives, as the parse already says)
                 giver = [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"]
                 given = self.actors_at(next(giver[0].children, None)) if giver else ()
                 source, target = given, source
@@ -933,8 +943,12 @@ class SentenceCoder:
                 and noun.head.head.i == clause.i and \
                 self.lex.code(rule.cameo).plover == "CONSULT" and clause.pos_ == "VERB":
             source = self.subject(clause)[0]  # "negotiators return to Geneva for talks"
-        if not any(a.country or a.code for a in source):
-            return None  # (nobody known: "in its war with Iraq" with "its" unresolved)
+        if not any(a.country or a.code for a in source) and not (
+                self.lex.code(rule.cameo).plover in UNATTRIBUTED and any(
+                    a.country for a in target)):
+            # (nobody known: "in its war with Iraq" with "its" unresolved; but "the attacks
+            # on New York" are news whoever made them)
+            return None
         if rule.cameo == LABOUR_STRIKE and noun.lemma_.lower() == "strike" and all(
                 a.sector in (None, "GOV", "MIL") for a in source):
             rule = replace(rule, cameo="195", mode="aerial")  # "Israeli and U.S. strikes"
