@@ -713,3 +713,22 @@ def test_attacks_on_a_country_are_news_whoever_made_them(code):
     events = code("Putin telephoned Bush to offer his condolences after the attacks on New "
                   "York and Washington.")
     assert countries(one(events, "ASSAULT")["target"]) == {"USA"}
+
+
+def test_act_after_by_is_its_verbs_subjects(code):
+    e = one(code("Russia retaliated by shutting the Polish consulate in Kaliningrad."),
+            "SANCTION")
+    assert countries(e["source"]) == {"RUS"} and countries(e["target"]) == {"POL"}
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # the reported clause names no actor: the accusation is the speaker's
+    ("Israel's foreign ministry said several clauses remained unresolved and accused Hamas "
+     "of stalling.", {"ISR"}),
+    # it names one: the second act is that actor's too
+    ("Egypt lodged a protest with Ethiopia over the dam and summoned the Ethiopian "
+     "ambassador, the foreign ministry said.", {"EGY"}),
+])
+def test_second_act_after_a_reported_clause(code, text, source):
+    events = [e for e in code(text) if e["event"] == "ACCUSE"]
+    assert events and all(countries(e["source"]) == source for e in events)

@@ -15,6 +15,9 @@ def test_keeps_what_can_hold_an_event(coder):
     assert keep("Kenya urged Somalia to release the hostages.")
     assert keep("He met the delegation on Monday.")  # a reference and an irregular past
     assert keep("Both leaders condemned the attack.")
+    assert keep("The group accused Israel of violating the truce.")  # an organisation
+    assert keep("The two men agreed to meet again.")
+    assert keep("Russia retaliated by shutting the Polish consulate.")  # "shut" + "ting"
     assert not keep("The weather in the capital was mild for the season.")
     assert not keep("Shares rose 3 percent in early trading.")
 
@@ -28,7 +31,9 @@ def test_sentence_spans_respect_abbreviations():
 
 def test_prefilter_does_not_change_the_events(coder):
     unfiltered = Coder(Options(prefilter=False))
-    paths = [str(SEED), *map(str, sorted((Path(__file__).parent / "articles").glob("*.txt")))]
+    here = Path(__file__).parent
+    paths = [str(SEED), *map(str, sorted((here / "articles").glob("*.txt"))),
+             *map(str, sorted((here / "fixtures" / "house").glob("articles*.jsonl")))]
     articles = list(read_inputs(paths, print))
     with_filter = [[e.to_dict() for e in ev] for _, ev in coder.code_articles(articles)]
     without = [[e.to_dict() for e in ev] for _, ev in unfiltered.code_articles(articles)]

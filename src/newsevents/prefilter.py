@@ -70,7 +70,8 @@ class Prefilter:
         w = word.lower()
         if w in self.triggers or IRREGULAR.get(w) in self.triggers:
             return True
-        for cut, add in ((1, ""), (2, ""), (3, ""), (3, "e"), (1, "e"), (3, "y"), (2, "e")):
+        for cut, add in ((1, ""), (2, ""), (3, ""), (3, "e"), (1, "e"), (3, "y"), (2, "e"),
+                         (4, "")):  # (4: "shutting", "cutting")
             if len(w) - cut >= 3 and w[:-cut] + add in self.triggers:
                 return True
         return w.endswith("ied") and w[:-3] + "y" in self.triggers
@@ -87,7 +88,8 @@ class Prefilter:
         out = []
         for start, end in sentences(text):
             piece = text[start:end]
-            out.append(piece if self.keep(piece) else re.sub(r"[^\n]", " ", piece))
+            # (quote marks stay: who says the next sentence of a quote is read from them)
+            out.append(piece if self.keep(piece) else re.sub(r'[^\n"“”]', " ", piece))
         return "".join(out)
 
 

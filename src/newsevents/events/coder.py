@@ -301,8 +301,13 @@ class SentenceCoder:
                 and verb.head.i < verb.i:
             return self.subject(verb.head)  # "X said ... and warned that": a second verb of X
         speaker = verb.head.head if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" else None
+        rule = self.verb_rule(verb) if speaker is not None else None
         if speaker is not None and self.lex.frames.get(speaker.lemma_.lower()) == "speech" \
-                and self.lex.frames.get(verb.lemma_.lower()) in SPEAKERS_ACTS:
+                and (self.lex.frames.get(verb.lemma_.lower()) in SPEAKERS_ACTS
+                     or rule is not None and self.lex.code(rule.cameo).plover in SAID_ALONGSIDE
+                     and not self.subject(verb.head)[0]):
+            # (an accusation after a clause with no actor of its own: "X's office said
+            # several clauses remained unresolved and accused Hamas of ...")
             # "Beijing said the vessel had entered its waters and urged Manila to stop": the
             # parse joins "urged" to the reported clause; it is the speaker's
             return self.subject(speaker)
@@ -321,6 +326,8 @@ class SentenceCoder:
             return self.subject(verb.head)[0], False
         if verb.dep_ == "relcl":
             return self.actors_at(verb.head), False
+        if verb.dep_ == "pcomp" and verb.head.lower_ in ("by", "in") and verb.tag_ == "VBG":
+            return self.subject(verb.head.head)[0], False  # "retaliated by expelling"
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             found = self.actors_at(verb.head)
             if not found and self.document_content(verb) and verb.head.head.pos_ == "VERB":
