@@ -732,3 +732,16 @@ def test_act_after_by_is_its_verbs_subjects(code):
 def test_second_act_after_a_reported_clause(code, text, source):
     events = [e for e in code(text) if e["event"] == "ACCUSE"]
     assert events and all(countries(e["source"]) == source for e in events)
+
+
+def test_parties_agreeing_together_are_each_others_counterpart(code):
+    e = one(code("Israel and Hamas have agreed to a ceasefire in Gaza and an exchange of "
+                 "Israeli hostages for Palestinian prisoners."), "AGREE")
+    assert countries(e["source"]) == countries(e["target"]) == {"ISR", "PSE"}
+
+
+def test_help_with_no_recipient_goes_to_the_dateline_country(code):
+    events = code("KABUL, Sept 2 (Reuters) - An earthquake killed hundreds of people in Kunar "
+                  "province.\n\nBritain pledged 1 million pounds in emergency aid, and Japan "
+                  "sent relief supplies.")
+    assert {e["event"] for e in events if countries(e["target"]) == {"AFG"}} >= {"AGREE", "AID"}

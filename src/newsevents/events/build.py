@@ -302,10 +302,18 @@ def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | 
         target = target + location
     joint = len({_key(a) for a in source}) > 1 and (
         plover in RECIPROCAL or mutual or plover in EXCHANGED and stateless)
+    if joint and plover in RECIPROCAL and {a.country for a in target} <= {
+            a.country for a in source}:
+        # "Israel and Hamas agreed to an exchange of Israeli hostages": the parties agree
+        # with each other, whoever the agreement is about.
+        target = ()
     if not target and source and not joint:
         if location and location[0].country not in {a.country for a in source} \
                 and plover in LOCATED:
             target = location  # "fired at targets in Jericho", "evacuate settlements in Gaza"
+        elif home and plover in HELPED and home[0].country not in {
+                a.country for a in source}:
+            target = home  # "Britain pledged aid" in a KABUL story: to Afghanistan
         elif domestic or (plover in UNATTRIBUTED and location):
             # ("Myanmar's military bombed a school in Sagaing": an attack at home with no
             # target named hits its own country.)
@@ -354,6 +362,8 @@ ASSASSINATION = "186"
 # CAMEO codes of conversations, had by both sides alike (not visits, hosting or mediation,
 # which go one way).
 MUTUAL_CODES = {"040", "041", "046"}
+# Help and promises with no recipient named go to the country the story is filed from.
+HELPED = {"AID", "AGREE"}
 # Kinds of event that, with no target named, are aimed at the country they happen in.
 DOMESTIC = {"PROTEST", "COERCE", "CONCEDE"}
 # Threats of repression at home ("threatened to impose a curfew in Algiers"): like DOMESTIC.
