@@ -745,3 +745,23 @@ def test_help_with_no_recipient_goes_to_the_dateline_country(code):
                   "province.\n\nBritain pledged 1 million pounds in emergency aid, and Japan "
                   "sent relief supplies.")
     assert {e["event"] for e in events if countries(e["target"]) == {"AFG"}} >= {"AGREE", "AID"}
+
+
+def test_mediation_is_the_mediators_for_the_parties(code):
+    e = one(code("Sisi briefed Putin on Egypt's mediation between Israel and Hamas."), "CONSULT")
+    assert countries(e["source"]) == {"EGY"} and countries(e["target"]) == {"ISR", "PSE"}
+
+
+def test_every_act_of_a_request_is_only_asked_for(code):
+    events = code("ASEAN leaders urged Myanmar's junta to end air strikes on civilians and to "
+                  "open a dialogue with the opposition.")
+    assert [e["event"] for e in events if not e["negated"]] == ["REQUEST"]
+    assert all(e["modality"] == "requested" for e in events if e["negated"])
+
+
+def test_an_accepted_invitation_is_the_promise_not_the_visit(code):
+    events = code("MOSCOW (Reuters) - Putin held talks with Tokayev on Wednesday.\n\nPutin "
+                  "accepted Tokayev's invitation to make a state visit to Kazakhstan in the "
+                  "autumn.")
+    assert sorted(e["event"] for e in events) == ["AGREE", "CONSULT"]
+    assert one(events, "CONSULT")["modality"] == "asserted"

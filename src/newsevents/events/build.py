@@ -468,7 +468,8 @@ def _merge_key(e: Event) -> tuple:
     are one event whoever the sentence puts first ("Putin pledged ... Mali", "both leaders
     agreed ..."); the others keep their direction."""
     countries = frozenset(a.country for a in e.source + e.target if a.country)
+    promised = e.modality == "intended"  # (a visit to come is not the call that announced it)
     if e.event in JOINT and len(countries) > 1:
-        return (e.event, countries, e.negated)
+        return (e.event, countries, e.negated, promised)
     return (e.event or e.cameo, frozenset(_key(a) for a in e.source),
-            frozenset(_key(a) for a in e.target), e.negated)
+            frozenset(_key(a) for a in e.target), e.negated, promised)

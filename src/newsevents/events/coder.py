@@ -44,6 +44,8 @@ OWN_MEANS_CODES = ("15", "087", "166")
 # CAMEO codes of handing people over, whose target is who receives them, not who is handed:
 # extradition, release or return, deportation.
 TRANSFER_CODES = ("063", "084", "1663")
+# Mediation: its "between" names whom it is for, not who does it.
+MEDIATION = "045"
 # Kinds of event that, with no agent named, are coded to the country where they happen.
 UNATTRIBUTED = {"ASSAULT"}
 FUTURE_AUX = {"will", "shall", "'ll"}
@@ -690,6 +692,18 @@ class SentenceCoder:
                     cameo=rule.cameo, trigger=self.sent.doc[trig.i: trig.i + 1], source=target,
                     target=inner_target, mode=rule.mode, negated=self.negated(comp, noun),
                     modality="requested", via="frame", clause=comp))
+            if frame == "request":
+                # "urged the junta to end air strikes and to open a dialogue": asked for too
+                for more in comp.conjuncts:
+                    for more_rule, more_trig, more_noun in self.events_of(more)[:1]:
+                        self.used.update({more.i, more_trig.i})
+                        if target:
+                            requested.append(Draft(
+                                cameo=more_rule.cameo, source=target,
+                                trigger=self.sent.doc[more_trig.i: more_trig.i + 1],
+                                target=self.target(more, more_noun), mode=more_rule.mode,
+                                negated=self.negated(more, more_noun), modality="requested",
+                                via="frame", clause=more))
             target = target or inner_target
             code = self.lex.complements.get((root, inner.plover or ""))
             if frame == "refusal" and inner.plover in ("REJECT", "ACCUSE", "THREATEN"):
@@ -834,8 +848,15 @@ class SentenceCoder:
             self.used.add(verb.i)
             if noun is not None:
                 self.used.add(noun.i)
-            if rule.objects:  # "seek assistance": the object is part of the trigger
-                self.used.update(o.i for o in self.objects(verb))
+            if rule.objects:  # "seek assistance": the object is part of the trigger, and
+                # the act it invites or proposes with it ("accepted an invitation to make a
+                # state visit", "rejected a plan to hold talks")
+                objects = self.objects(verb)
+                self.used.update(o.i for o in objects)
+                self.used.update(t.i for o in objects for c in o.children
+                                 if c.dep_ == "acl" and any(
+                                     a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                                 for t in c.subtree)
             draft = Draft(
                 cameo=rule.cameo, trigger=self.sent.doc[trig.i: trig.i + 1], source=source,
                 target=target, mode=rule.mode,
@@ -934,6 +955,9 @@ class SentenceCoder:
                 found = self.actors_at(pobj)
                 if prep.lower_ == "by" and found:
                     source = found
+                elif prep.lower_ in ("between", "among") and found and source and \
+                        rule.cameo.startswith(MEDIATION):
+                    target = found  # "Cairo's mediation between Israel and Hamas"
                 elif prep.lower_ in ("between", "among") and found:
                     source = found
                 elif prep.lower_ in TARGET_PREPS and prep.lower_ != "at" and found \
