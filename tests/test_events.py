@@ -765,3 +765,19 @@ def test_an_accepted_invitation_is_the_promise_not_the_visit(code):
                   "autumn.")
     assert sorted(e["event"] for e in events) == ["AGREE", "CONSULT"]
     assert one(events, "CONSULT")["modality"] == "asserted"
+
+
+def test_condemning_a_killing_targets_the_killer_and_tells_the_killing(code):
+    events = code("Tehran condemned the killing of Hamas political leader Ismail Haniyeh and "
+                  "blamed Israel for the attack.")
+    condemned = [e for e in events if e["trigger"] == "condemned"]
+    assert condemned and not countries(condemned[0]["target"])  # (the killer is not named)
+    assert countries(one(events, "ASSAULT")["target"]) == {"PSE"}
+    events = code("Egypt condemned the Israeli attack on Gaza.")
+    assert countries(one(events, "ACCUSE")["target"]) == {"ISR"}
+
+
+def test_an_anniversary_is_no_news_of_the_event(code):
+    events = code("The European Union adopted new sanctions against Russia on the third "
+                  "anniversary of the invasion of Ukraine.")
+    assert [e["event"] for e in events] == ["SANCTION"]

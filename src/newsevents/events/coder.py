@@ -360,6 +360,9 @@ class SentenceCoder:
                 if any(a.country or a.code for a in found)), ())
             if found:
                 return found
+            deeds = [o for o in heads if self.hostile_deed(o)]
+            if deeds:  # "condemned the killing of X": whoever killed, not X
+                return unique_actors([a for o in deeds for a in self.agent_of(o)])
         candidates = [c for c in verb.children if c.dep_ in ("dative", "iobj")]
         if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "soldiers killed in Ukraine"
             candidates.append(verb.head)
@@ -397,6 +400,19 @@ class SentenceCoder:
         if counted and verb.dep_ == "conj" and noun is None:
             return self.target(verb.head)  # "killed 12 people and wounded 30": more people
         return self.partner(verb) or self.condition_or_purpose(verb)
+
+    def hostile_deed(self, noun: Token) -> bool:
+        """An event noun of force ("the killing", "the attack", "the arrest")."""
+        rule = self.noun_rule(noun) if noun.pos_ == "NOUN" else None
+        return rule is not None and self.lex.code(rule.cameo).plover in ("ASSAULT", "COERCE")
+
+    def agent_of(self, noun: Token) -> tuple[Actor, ...]:
+        """Who did what an event noun names: its own actor ("the Israeli attack"), its
+        possessor, or its "by" phrase."""
+        return self.actors.get(noun.i, ()) or next(
+            (self.actors_at(c) for c in noun.children if c.dep_ == "poss"), ()) or next(
+            (self.actors_at(o) for p in noun.children if p.dep_ == "agent" or
+             p.dep_ == "prep" and p.lower_ == "by" for o in p.children if o.dep_ == "pobj"), ())
 
     def town_at(self, token: Token) -> tuple[Actor, ...]:
         """The country of a town or province the phrase names, itself or after "of" ("the
@@ -918,6 +934,10 @@ class SentenceCoder:
         frame = self.lex.frames.get(head.lemma_.lower())
         if frame == "attempt" and noun.dep_ in ("nsubj", "nsubjpass"):
             return False  # "the riots are continuing": the event goes on
+        head_rule = self.verb_rule(head) if head.pos_ == "VERB" else None
+        if noun.dep_ == "dobj" and head_rule is not None and self.lex.code(
+                head_rule.cameo).plover == "ACCUSE" and self.hostile_deed(noun):
+            return False  # "condemned the killing of X": the killing is news too
         if head.pos_ == "NOUN" and noun.dep_ == "pobj" and head.i != noun.i:
             # "in protest against the trade deal": what is opposed is no news of its own
             # (but "gratitude for Russian aid" tells of the aid)
@@ -960,8 +980,9 @@ class SentenceCoder:
                     target = found  # "Cairo's mediation between Israel and Hamas"
                 elif prep.lower_ in ("between", "among") and found:
                     source = found
-                elif prep.lower_ in TARGET_PREPS and prep.lower_ != "at" and found \
-                        and not target:  # "a meeting at the summit" is a place
+                elif (prep.lower_ in TARGET_PREPS and prep.lower_ != "at" or prep.lower_ == "of"
+                      and self.hostile_deed(noun)) and found and not target:
+                    # ("a meeting at the summit" is a place; "the killing of X" is X's)
                     target = found
         clause = noun
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
@@ -988,6 +1009,9 @@ class SentenceCoder:
         if noun.lemma_.lower() in self.lex.words["state"] and noun.dep_ == "pobj" and \
                 noun.head.lower_ in ("in", "of", "during", "since", "throughout"):
             return None  # "a mediator in the Gaza war": a state of affairs, not news
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+                noun.head.head.lemma_.lower() in self.lex.words["remembrance"]:
+            return None  # "the anniversary of the invasion": remembered, not news
         timed = noun.dep_ == "pobj" and noun.head.lower_ in TIME_PREPS and not partner
         if restated or not historical and (timed or (
                 clause.pos_ in ("VERB", "AUX") and self.is_background(clause))):
