@@ -781,3 +781,12 @@ def test_an_anniversary_is_no_news_of_the_event(code):
     events = code("The European Union adopted new sanctions against Russia on the third "
                   "anniversary of the invasion of Ukraine.")
     assert [e["event"] for e in events] == ["SANCTION"]
+
+
+@pytest.mark.parametrize("text", [
+    "Bird flu has killed 15 people in Vietnam and Thailand since December.",
+    "Wildfires in Los Angeles have destroyed more than 12,000 homes.",
+    "Twelve people were killed by floods in Kenya.",
+])
+def test_diseases_and_disasters_are_no_actors(code, text):
+    assert code(text) == []

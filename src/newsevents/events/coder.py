@@ -822,6 +822,8 @@ class SentenceCoder:
         if verb.pos_ not in ("VERB", "PROPN") or self.is_purpose(verb) \
                 or self.is_background(verb):
             return []
+        if self.natural_cause(verb):
+            return []  # "bird flu has killed 15 people", "were killed by floods"
         drafts = []
         for rule, trig, noun in self.events_of(verb):
             if self.lex.frames.get(verb.lemma_.lower()) == "speech" and noun is None \
@@ -892,6 +894,14 @@ class SentenceCoder:
                 else:
                     draft.notes.append("mutual")  # both sides fight
         return drafts
+
+    def natural_cause(self, verb: Token) -> bool:
+        """Whether the doer of `verb` is a disease, a disaster or an accident."""
+        doers = [c for c in verb.children if c.dep_ in SUBJECT_DEPS] + [
+            o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+        hazards = self.lex.words["hazard"]
+        return any(d.lemma_.lower() in hazards or d.lower_.removesuffix("s") in hazards
+                   for d in doers)  # (a sentence's first word may keep its plural lemma)
 
     def receiver(self, verb: Token) -> tuple[Actor, ...]:
         """Who a person is handed to: "extradited a French national to France"."""
