@@ -790,3 +790,18 @@ def test_an_anniversary_is_no_news_of_the_event(code):
 ])
 def test_diseases_and_disasters_are_no_actors(code, text):
     assert code(text) == []
+
+
+@pytest.mark.parametrize(("text", "kind", "source", "target"), [
+    ("A former Bolivian minister was extradited from Brazil to Bolivia on Monday.", "COOPERATE",
+     {"BRA"}, {"BOL"}),
+    ("The exiled Venezuelan opposition leader was granted political asylum by Spain.", "AID",
+     {"ESP"}, {"VEN"}),
+    ("Ukraine was urged by its allies, including Poland and Lithuania, to hold elections.",
+     "REQUEST", {"POL", "LTU"}, {"UKR"}),
+    ("Turkey will pull its troops out of northern Syria next year.", "AGREE", {"TUR"}, {"SYR"}),
+    ("Tokyo said it would stand by Manila in the dispute.", "AGREE", {"JPN"}, {"PHL"}),
+])
+def test_sources_and_targets_in_prepositions(code, text, kind, source, target):
+    e = one(code(text), kind)
+    assert countries(e["source"]) == source and countries(e["target"]) == target

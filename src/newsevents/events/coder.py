@@ -35,9 +35,9 @@ PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj"}
 # Prepositions whose object is the target of the event they hang on, in order of preference.
 TARGET_PREPS = ("with", "to", "against", "on", "upon", "toward", "towards", "into", "at",
-                "from", "for", "over", "between", "among")
+                "from", "out", "for", "over", "between", "among")
 # Prepositions that reach from a noun to the actors behind it: "ties between Russia and Mali".
-REACHING_PREPS = {"between", "of", "with", "among", "by", "from", "against", "to"}
+REACHING_PREPS = {"between", "of", "with", "among", "by", "from", "against", "to", "including"}
 # CAMEO codes whose object is the actor's own means, not a target: "mobilized reservists",
 # "withdrew its troops", "pulled out peacekeepers".
 OWN_MEANS_CODES = ("15", "087", "166")
@@ -290,6 +290,11 @@ class SentenceCoder:
                 if c.dep_ == "agent":
                     for pobj in c.children:
                         return self.actors_at(pobj), True
+            for c in verb.children:  # ("was granted asylum by Brazil": the parse says prep)
+                if c.dep_ == "prep" and c.lower_ == "by":
+                    found = next((self.actors_at(o) for o in c.children if o.dep_ == "pobj"), ())
+                    if found:
+                        return found, True
             return (), True
         for c in verb.children:
             if c.dep_ in SUBJECT_DEPS:
@@ -382,7 +387,9 @@ class SentenceCoder:
             for prep in preps:
                 if prep.lower_ not in TARGET_PREPS:
                     continue
-                for pobj in prep.children:
+                for pobj in [*prep.children, *(o for p in prep.children if prep.lower_ == "out"
+                                               and p.dep_ == "prep" and p.lower_ == "of"
+                                               for o in p.children)]:  # "out of Gaza"
                     if pobj.dep_ == "pobj":
                         found = self.actors_at(pobj)
                         if found:  # "with his Qatari counterpart and with Rubio": both
@@ -852,6 +859,15 @@ class SentenceCoder:
                             accusing=self.lex.code(rule.cameo).plover == "ACCUSE")
             if reactor:
                 target = undergoer
+            if not target and rule.prep:  # "would stand by Kyiv": the particle's object
+                target = next((self.actors_at(o) for p in verb.children
+                               if p.dep_ == "prep" and p.lower_ == rule.prep
+                               for o in p.children if o.dep_ == "pobj"), ())
+            if passive and not source and rule.cameo.startswith(TRANSFER_CODES):
+                # "was extradited from Chile to Peru": by Chile
+                source = next((self.actors_at(o) for p in verb.children
+                               if p.dep_ == "prep" and p.lower_ == "from"
+                               for o in p.children if o.dep_ == "pobj"), ())
             demanded = self.demanded(verb)
             if demanded is not None and self.lex.code(rule.cameo).plover == "REQUEST":
                 # "reiterated its demand ... that Israel ease ...": Israel is asked; what it
