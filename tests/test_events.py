@@ -805,3 +805,14 @@ def test_diseases_and_disasters_are_no_actors(code, text):
 def test_sources_and_targets_in_prepositions(code, text, kind, source, target):
     e = one(code(text), kind)
     assert countries(e["source"]) == source and countries(e["target"]) == target
+
+
+def test_massing_troops_along_a_border_faces_the_neighbour(code):
+    e = one(code("India began massing troops along its border with Pakistan on Sunday."),
+            "MOBILIZE")
+    assert countries(e["source"]) == {"IND"} and countries(e["target"]) == {"PAK"}
+
+
+def test_keep_is_transparent_under_a_threat(code):
+    e = one(code("The militia warned it would keep targeting U.S. forces in Iraq."), "THREATEN")
+    assert countries(e["target"]) == {"USA"}

@@ -35,7 +35,7 @@ PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj"}
 # Prepositions whose object is the target of the event they hang on, in order of preference.
 TARGET_PREPS = ("with", "to", "against", "on", "upon", "toward", "towards", "into", "at",
-                "from", "out", "for", "over", "between", "among")
+                "from", "out", "for", "over", "between", "among", "along")
 # Prepositions that reach from a noun to the actors behind it: "ties between Russia and Mali".
 REACHING_PREPS = {"between", "of", "with", "among", "by", "from", "against", "to", "including"}
 # CAMEO codes whose object is the actor's own means, not a target: "mobilized reservists",
