@@ -100,6 +100,7 @@ class Draft:
     clause: Token | None = None
     location: tuple[Actor, ...] = ()  # the country where the sentence places it
     home: tuple[Actor, ...] = ()  # the dateline's country: where a wire story's agents are
+    carried: bool = False  # the location is an earlier sentence's, not the sentence's own
     rivals: int = 0  # other events coded in the same sentence
     notes: list[str] = field(default_factory=list)
 
@@ -122,15 +123,17 @@ class EventCoder:
                 ) if dateline is not None and dateline.country else ()
         for sent in doc.sents:
             # A sentence that names no place is placed where the ones before it were.
-            location = _location(sent, actors, places, towns) or next(
-                (loc for loc in reversed(recent[-LOCATION_CARRY:]) if loc), ())
-            recent.append(_location(sent, actors, places, towns))
+            own = _location(sent, actors, places, towns)
+            location = own or next((loc for loc in reversed(recent[-LOCATION_CARRY:]) if loc),
+                                   ())
+            recent.append(own)
             found = [d for d in SentenceCoder(self.lexicon, actors, sent, towns).code()
                      if _codable(replace(d, location=location or home)) or (
                          location and not d.source
                          and self.lexicon.code(d.cameo).plover in UNATTRIBUTED)]
             for draft in found:
                 draft.location = location
+                draft.carried = not own
                 draft.home = home
                 draft.rivals = len(found) - 1
             drafts.extend(found)
