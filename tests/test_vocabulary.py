@@ -93,6 +93,28 @@ CASES = [
     ("Police raided the offices of an opposition newspaper in Istanbul.", "COERCE", "170"),
     ("Israeli troops raided the Jenin refugee camp.", "ASSAULT", "190"),
     ("Pakistan nominated the U.S. president for the Nobel Peace Prize.", "SUPPORT", "051"),
+    # siblings: forces marching or crossing into a territory; crowds marching
+    ("Ethiopian troops marched into the Somali town of Baidoa.", "ASSAULT", "192"),
+    ("Russian tanks crossed into Georgia on Friday.", "ASSAULT", "192"),
+    ("Thousands of students marched in Dhaka against the quota system.", "PROTEST", "141"),
+    # joint exercises are military cooperation; one's own exercises a force posture
+    ("India and France conducted joint military exercises in Rajasthan.", "COOPERATE", "062"),
+    ("Japan and India carried out joint naval exercises.", "COOPERATE", "062"),
+    ("China held military exercises around Taiwan.", "MOBILIZE", "150"),
+    # hours given to diplomats to leave; an order (decree) withdrawing from a treaty
+    ("Chad gave the French ambassador 72 hours to leave the country.", "SANCTION", "161"),
+    ("Milei signed an order withdrawing Argentina from the Paris climate accord.", "SANCTION",
+     "160"),
+    # money transferred; trade settled in each other's currencies
+    ("The EU transferred 1.5 billion euros to Ukraine on Friday.", "AID", "071"),
+    ("Russia and India settled oil trade in rupees last year.", "COOPERATE", "061"),
+    # a general strike is a labour strike; a strike on a city a military one
+    ("Workers carried out a general strike in Lagos.", "PROTEST", "143"),
+    ("Nigerian unions launched a nationwide strike on Monday.", "PROTEST", "143"),
+    ("Israel launched a strike on Gaza.", "ASSAULT", "190"),
+    # an operative named by an adjective-parsed title is still arrested
+    ("Kenyan police captured senior Shabaab operative Ahmed Hassan in Mombasa.", "COERCE",
+     "173"),
 ]
 
 
