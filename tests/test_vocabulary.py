@@ -112,6 +112,10 @@ CASES = [
     ("Workers carried out a general strike in Lagos.", "PROTEST", "143"),
     ("Nigerian unions launched a nationwide strike on Monday.", "PROTEST", "143"),
     ("Israel launched a strike on Gaza.", "ASSAULT", "190"),
+    # crowd-control weapons fired are repression; grenades fired at fighters are combat
+    ("Kenyan police fired rubber bullets at protesters in Nairobi.", "COERCE", "175"),
+    ("Police fired rubber-coated bullets at protesters in Tehran.", "COERCE", "175"),
+    ("Israeli soldiers fired grenades at Hamas fighters.", "ASSAULT", "194"),
     # an operative named by an adjective-parsed title is still arrested
     ("Kenyan police captured senior Shabaab operative Ahmed Hassan in Mombasa.", "COERCE",
      "173"),
