@@ -45,7 +45,6 @@ CASES = [
     # a law paused or suspended is a concession
     ("Niger paused the implementation of the new mining law.", "CONCEDE", "0832"),
     ("Kenya suspended the new finance law after deadly protests.", "CONCEDE", "0832"),
-    ("Rajoelina dissolved his government on Monday.", "CONCEDE", "083"),
     # verbal attacks on a proposal or plan; armed attacks on a town
     ("The German chancellor attacked the French proposal for joint debt.", "ACCUSE", "111"),
     ("Italy's prime minister attacked the EU's migration plan.", "ACCUSE", "111"),
