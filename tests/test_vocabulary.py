@@ -1,0 +1,128 @@
+"""events: word senses of the trigger data (events/data/triggers.tsv), on wire-style sentences
+written for these tests: each phenomenon with its near siblings, which must keep their own sense."""
+
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    # diplomatic recognition "as a state / as president"
+    ("Spain recognised Palestine as a sovereign state on Tuesday.", "SUPPORT", "054"),
+    ("Brazil recognized Juan Guaido as Venezuela's interim president.", "SUPPORT", "054"),
+    ("Norway recognised Palestine as an independent country.", "SUPPORT", "054"),
+    # money disbursed or released is aid; people released are a release
+    ("The World Bank disbursed $300 million to Ghana on Thursday.", "AID", "071"),
+    ("The IMF disbursed a second loan tranche to Sri Lanka.", "AID", "071"),
+    ("Germany released 20 million euros in emergency aid for Sudan.", "AID", "070"),
+    ("Japan released $10 million to help flood victims in Pakistan.", "AID", "070"),
+    ("Hamas released three Israeli hostages on Saturday.", "RETREAT", "0841"),
+    # relief supplies carried or handed out
+    ("Indian navy ships ferried food and medicine to cyclone victims in Myanmar.", "AID", "073"),
+    ("Turkey flew 500 tents and blankets to Syria after the earthquake.", "AID", "073"),
+    ("Jordan flew medical supplies to Gaza on Wednesday.", "AID", "073"),
+    ("The Red Crescent began distributing food and blankets in Gaza.", "AID", "073"),
+    ("UNICEF distributed vaccines to children in Yemen.", "AID", "073"),
+    # riots and strikes
+    ("French youths rioted in the suburbs of Lyon on Saturday.", "PROTEST", "145"),
+    ("Kenyan nurses walked off the job on Monday to demand higher pay.", "PROTEST", "143"),
+    ("Thousands of Nigerian teachers walked off the job over unpaid salaries.", "PROTEST", "143"),
+    ("Zimbabwean workers heeded the unions' call for a general strike.", "PROTEST", "143"),
+    # a court's conviction
+    ("A Dutch court found two Russian officers guilty of murder.", "ACCUSE", "116"),
+    ("A court in Ankara found the Kurdish politician guilty of terrorism charges.", "ACCUSE",
+     "116"),
+    # armed forces pouring into a territory invade it; crowds pouring into streets demonstrate
+    ("Russian troops poured into Ukraine's Donbas region.", "ASSAULT", "192"),
+    ("Ethiopian tanks rolled into Eritrea on Sunday.", "ASSAULT", "192"),
+    ("Thousands of demonstrators poured into the streets of Tehran.", "PROTEST", "141"),
+    # leaving a treaty or an international organisation, or talks; troops leaving a town
+    ("Argentina withdrew from the Paris climate accord.", "SANCTION", "160"),
+    ("Hungary withdrew from the International Criminal Court's founding treaty.", "SANCTION",
+     "160"),
+    ("Burundi quit the International Criminal Court.", "SANCTION", "160"),
+    ("Ukraine withdrew from the talks in Istanbul.", "SANCTION", "164"),
+    ("Israeli troops withdrew from the Lebanese town of Khiam.", "RETREAT", "0874"),
+    # a law paused or suspended is a concession
+    ("Niger paused the implementation of the new mining law.", "CONCEDE", "0832"),
+    ("Kenya suspended the new finance law after deadly protests.", "CONCEDE", "0832"),
+    # verbal attacks on a proposal or plan; armed attacks on a town
+    ("The German chancellor attacked the French proposal for joint debt.", "ACCUSE", "111"),
+    ("Italy's prime minister attacked the EU's migration plan.", "ACCUSE", "111"),
+    ("Russian forces attacked the Ukrainian town of Avdiivka.", "ASSAULT", "190"),
+    # wanted persons captured or seized are arrested; soldiers and civilians are abducted
+    ("Turkish police captured a suspected ISIS operative in Istanbul.", "COERCE", "173"),
+    ("Colombian troops captured a senior rebel commander near the border.", "COERCE", "173"),
+    ("Security forces seized the former minister at his home in Bamako.", "COERCE", "173"),
+    ("Taliban fighters captured three Afghan soldiers.", "COERCE", "181"),
+    # crowds occupying or storming a place protest; armies occupy and assault
+    ("Protesters occupied the main square in Belgrade.", "PROTEST", "144"),
+    ("Students occupied the university in Dhaka.", "PROTEST", "144"),
+    ("Russian troops occupied the Zaporizhzhia nuclear plant.", "ASSAULT", "192"),
+    ("Protesters stormed the presidential palace in Colombo.", "PROTEST", "145"),
+    ("Islamist fighters stormed the army base in Mali.", "ASSAULT", "190"),
+    ("Thousands of Kenyans rallied against the new tax law in Nairobi.", "PROTEST", "141"),
+    # diplomats ordered to leave are expelled
+    ("Mali's junta ordered the French ambassador to leave within 72 hours.", "SANCTION", "161"),
+    ("Burkina Faso ordered three French diplomats to leave the country.", "SANCTION", "161"),
+    # cooperation suspended or halted reduces relations
+    ("Egypt suspended security coordination with Israel.", "SANCTION", "160"),
+    ("Sudan halted cooperation with the United Nations mission.", "SANCTION", "160"),
+    # joint patrols are military cooperation; one's own patrols a force posture
+    ("Japan and the Philippines stepped up joint naval patrols in the South China Sea.",
+     "COOPERATE", "062"),
+    ("India stepped up patrols along the border with China.", "MOBILIZE", "154"),
+    # forces sent to help another's army, or on a security mission, are military aid
+    ("Egypt sent troops to Somalia to support the Somali army.", "AID", "074"),
+    ("Washington sent military advisers to Iraq to help the Iraqi army fight Islamic State.",
+     "AID", "072"),
+    ("Kenyan police officers arrived in Haiti on a security mission.", "AID", "074"),
+    # a person handed over to a court is judicial cooperation
+    ("The Philippines handed the former president over to the International Criminal Court.",
+     "COOPERATE", "063"),
+    ("Serbia handed the general over to the tribunal in The Hague.", "COOPERATE", "063"),
+    # missile tests are a show of force; missiles fired at a city an assault
+    ("North Korea fired a ballistic missile into the sea off its east coast.", "MOBILIZE", "150"),
+    ("North Korea conducted a missile test on Monday.", "MOBILIZE", "150"),
+    ("Russia fired missiles at Kyiv overnight.", "ASSAULT", "195"),
+    # forces ordered to a place are mobilized
+    ("The Pentagon ordered two destroyers to the eastern Mediterranean.", "MOBILIZE", "154"),
+    ("Ecuador's president ordered soldiers onto the streets of Quito.", "MOBILIZE", "154"),
+    # stepped-up deportations; police raids; a prize nomination
+    ("Iran and Pakistan stepped up deportations of Afghan migrants.", "ASSAULT", "201"),
+    ("Police raided the offices of an opposition newspaper in Istanbul.", "COERCE", "170"),
+    ("Israeli troops raided the Jenin refugee camp.", "ASSAULT", "190"),
+    ("Pakistan nominated the U.S. president for the Nobel Peace Prize.", "SUPPORT", "051"),
+    # siblings: forces marching or crossing into a territory; crowds marching
+    ("Ethiopian troops marched into the Somali town of Baidoa.", "ASSAULT", "192"),
+    ("Russian tanks crossed into Georgia on Friday.", "ASSAULT", "192"),
+    ("Thousands of students marched in Dhaka against the quota system.", "PROTEST", "141"),
+    # joint exercises are military cooperation; one's own exercises a force posture
+    ("India and France conducted joint military exercises in Rajasthan.", "COOPERATE", "062"),
+    ("Japan and India carried out joint naval exercises.", "COOPERATE", "062"),
+    ("China held military exercises around Taiwan.", "MOBILIZE", "150"),
+    # hours given to diplomats to leave; an order (decree) withdrawing from a treaty
+    ("Chad gave the French ambassador 72 hours to leave the country.", "SANCTION", "161"),
+    ("Milei signed an order withdrawing Argentina from the Paris climate accord.", "SANCTION",
+     "160"),
+    # money transferred; trade settled in each other's currencies
+    ("The EU transferred 1.5 billion euros to Ukraine on Friday.", "AID", "071"),
+    ("Russia and India settled oil trade in rupees last year.", "COOPERATE", "061"),
+    # a general strike is a labour strike; a strike on a city a military one
+    ("Workers carried out a general strike in Lagos.", "PROTEST", "143"),
+    ("Nigerian unions launched a nationwide strike on Monday.", "PROTEST", "143"),
+    ("Israel launched a strike on Gaza.", "ASSAULT", "190"),
+    # crowd-control weapons fired are repression; grenades fired at fighters are combat
+    ("Kenyan police fired rubber bullets at protesters in Nairobi.", "COERCE", "175"),
+    ("Police fired rubber-coated bullets at protesters in Tehran.", "COERCE", "175"),
+    ("Israeli soldiers fired grenades at Hamas fighters.", "ASSAULT", "194"),
+    # an operative named by an adjective-parsed title is still arrested
+    ("Kenyan police captured senior Shabaab operative Ahmed Hassan in Mombasa.", "COERCE",
+     "173"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "cameo"), CASES, ids=[c[0][:48] for c in CASES])
+def test_word_sense(code, text, kind, cameo):
+    found = [(e["event"], e["cameo"]) for e in code(text)]
+    assert (kind, cameo) in found, found
+
