@@ -164,3 +164,6 @@ def test_language_guesses_need_confidence():
     assert detect_language("El presidente de Colombia se reunió el lunes con su homólogo "
                            "venezolano en Caracas para hablar de la frontera.") == "es"
     assert detect_language("Short headline") is None
+    # English about Nigeria is often guessed as Nigerian Pidgin: coded as English
+    assert detect_language("Chad deployed 2,000 troops to Nigeria to help Nigerian forces "
+                           "fight Boko Haram.") == "en"

@@ -13,6 +13,10 @@ MIN_CHARS = 40
 # sentences with many foreign names are sometimes guessed as Nigerian Pidgin at 0.6; French
 # or Spanish news paragraphs come out above 0.99.
 MIN_CONFIDENCE = 0.9
+# English-lexified languages the model confuses with English: plain English wire copy about
+# Nigeria or Ghana ("... to help Nigerian forces fight Boko Haram") comes out as Nigerian
+# Pidgin at 0.93. The English model reads them, so they are coded as English.
+ENGLISH_VARIETIES = {"pcm"}
 
 
 @lru_cache(maxsize=1)
@@ -27,4 +31,6 @@ def detect_language(text: str) -> str | None:
     if len(sample) < MIN_CHARS:
         return None
     language, probability = _identifier().classify(sample)
+    if language in ENGLISH_VARIETIES:
+        return "en"
     return language if probability >= MIN_CONFIDENCE else None
