@@ -816,3 +816,21 @@ def test_massing_troops_along_a_border_faces_the_neighbour(code):
 def test_keep_is_transparent_under_a_threat(code):
     e = one(code("The militia warned it would keep targeting U.S. forces in Iraq."), "THREATEN")
     assert countries(e["target"]) == {"USA"}
+
+
+def test_troops_sent_to_help_are_aid_to_the_country(code):
+    e = one(code("Chad deployed 2,000 troops to Nigeria to help Nigerian forces fight Boko "
+                 "Haram."), "AID")
+    assert countries(e["source"]) == {"TCD"} and countries(e["target"]) == {"NGA"}
+
+
+def test_tear_gas_and_arrests_are_two_acts(code):
+    events = code("Kenyan riot police fired tear gas at protesters in Nairobi and detained 40 "
+                  "of them.")
+    assert {e["cameo"] for e in events if e["event"] == "COERCE"} == {"175", "173"}
+
+
+def test_wanted_men_are_no_request(code):
+    events = code("Arafat refused to hand over to Israel the men wanted for the killing of an "
+                  "Israeli minister.")
+    assert "REQUEST" not in {e["event"] for e in events}

@@ -442,7 +442,7 @@ def merge(events: list[Event]) -> list[Event]:
     kept: list[Event] = []
     for e in events:
         key = _merge_key(e)
-        twin = next((k for k in kept if _merge_key(k) == key and (
+        twin = next((k for k in kept if _merge_key(k) == key and _same_act(k, e) and (
             k.date == e.date or k.date_text is None or e.date_text is None)), None)
         if twin is None:
             kept.append(e)
@@ -460,6 +460,14 @@ def merge(events: list[Event]) -> list[Event]:
             confidence=max(twin.confidence, e.confidence),
         )
     return kept
+
+
+def _same_act(a: Event, b: Event) -> bool:
+    """Two mentions may tell one act when their CAMEO codes agree to three digits or one is
+    its root's unspecified code ("attacked" 190 and "air strike" 195); tear gas (175) and
+    arrests (173) by the same police are two acts."""
+    x, y = a.cameo[:3], b.cameo[:3]
+    return x == y or x[2:] == "0" and x[:2] == y[:2] or y[2:] == "0" and x[:2] == y[:2]
 
 
 # Kinds of event done together, so without a direction of their own.

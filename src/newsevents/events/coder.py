@@ -35,7 +35,7 @@ PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj"}
 # Prepositions whose object is the target of the event they hang on, in order of preference.
 TARGET_PREPS = ("with", "to", "against", "on", "upon", "toward", "towards", "into", "at",
-                "from", "out", "for", "over", "between", "among", "along")
+                "from", "out", "for", "over", "between", "among", "along", "onto")
 # Prepositions that reach from a noun to the actors behind it: "ties between Russia and Mali".
 REACHING_PREPS = {"between", "of", "with", "among", "by", "from", "against", "to", "including"}
 # CAMEO codes whose object is the actor's own means, not a target: "mobilized reservists",
@@ -543,6 +543,9 @@ class SentenceCoder:
                 continue
             if frame in ("denial", "wish"):
                 continue  # the event is coded where it stands, modality denied/hypothetical
+            if t.lemma_.lower() == "want" and (t.tag_ == "VBN" or any(
+                    c.dep_ == "prep" and c.lower_ == "for" for c in t.children)):
+                continue  # "the men wanted for the assassination": sought, not a request
             if frame == "speech":
                 drafts.extend(self.reported_events(t))
             elif frame == "accusation":
@@ -854,9 +857,13 @@ class SentenceCoder:
                     self.actors_at(o) for o in self.objects(verb)):
                 continue  # "what it called unpaid debts": nobody was phoned
             # "withdrew its troops" are the actor's own means; "expelled French forces" not.
-            own_means = rule.cameo.startswith(OWN_MEANS_CODES) and not any(
+            # So are troops sent to help ("deployed 2,000 troops to Nigeria to help").
+            objects = self.objects(verb)
+            own_means = (rule.cameo.startswith(OWN_MEANS_CODES) or rule.cameo.startswith(
+                "07") and objects and all(o.lemma_.lower() in self.lex.words["force"]
+                                          for o in objects)) and not any(
                 a.country and a.country not in {s.country for s in source}
-                for o in self.objects(verb) for a in self.actors_at(o))
+                for o in objects for a in self.actors_at(o))
             target = (rule.cameo.startswith(TRANSFER_CODES) and self.receiver(verb)) or \
                 self.target(verb, noun, objects=not own_means,
                             accusing=self.lex.code(rule.cameo).plover == "ACCUSE")
