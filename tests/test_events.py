@@ -834,3 +834,9 @@ def test_wanted_men_are_no_request(code):
     events = code("Arafat refused to hand over to Israel the men wanted for the killing of an "
                   "Israeli minister.")
     assert "REQUEST" not in {e["event"] for e in events}
+
+
+def test_found_guilty_targets_the_convicted(code):
+    e = one(code("A Scottish court found Libyan agent Abdel Basset al-Megrahi guilty of the "
+                 "Lockerbie bombing."), "ACCUSE")
+    assert countries(e["source"]) == {"GBR"} and countries(e["target"]) == {"LBY"}

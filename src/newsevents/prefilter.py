@@ -54,7 +54,9 @@ IRREGULAR = {"met": "meet", "held": "hold", "gave": "give", "given": "give", "se
              "blew": "blow", "blown": "blow", "forbade": "forbid", "overran": "overrun",
              "retook": "retake", "retaken": "retake", "rose": "rise", "arose": "arise",
              "shook": "shake", "stood": "stand", "ran": "run", "came": "come", "went": "go",
-             "gone": "go", "saw": "see", "seen": "see", "knew": "know", "thought": "think"}
+             "gone": "go", "saw": "see", "seen": "see", "knew": "know", "thought": "think",
+             "found": "find", "hid": "hide", "hidden": "hide", "slew": "slay",
+             "slain": "slay", "dealt": "deal"}
 
 
 class Prefilter:

@@ -372,6 +372,9 @@ class SentenceCoder:
             if deeds:  # "condemned the killing of X": whoever killed, not X
                 return unique_actors([a for o in deeds for a in self.agent_of(o)])
         candidates = [c for c in verb.children if c.dep_ in ("dative", "iobj")]
+        # "found X guilty": the subject of the small clause
+        candidates += [s for c in verb.children if c.dep_ in ("ccomp", "oprd", "xcomp")
+                       and c.pos_ == "ADJ" for s in c.children if s.dep_ in SUBJECT_DEPS]
         if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "soldiers killed in Ukraine"
             candidates.append(verb.head)
         if noun is None:
