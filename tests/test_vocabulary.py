@@ -118,6 +118,10 @@ CASES = [
     # an operative named by an adjective-parsed title is still arrested
     ("Kenyan police captured senior Shabaab operative Ahmed Hassan in Mombasa.", "COERCE",
      "173"),
+    # a travel warning reduces relations with the country warned against
+    ("The State Department advised against travel to Mali after the coup.", "SANCTION", "160"),
+    # a military advance on a town is an attack
+    ("The rebels advanced on Goma on Sunday.", "ASSAULT", "190"),
 ]
 
 
