@@ -75,7 +75,6 @@ def finish(draft: Draft, sent: Span, sentence_index: int, article: Article, lexi
     source, target = _orient(draft.source, draft.target, plover, draft.location,
                              domestic=plover in DOMESTIC or mode in DOMESTIC_THREATS,
                              mutual="mutual" in draft.notes, home=draft.home,
-                             carried=draft.carried,
                              outsiders=lexicon.words["outsider"])
     if (code in MUTUAL_CODES or "mutual" in draft.notes) and source and target:
         # "X held talks with Y": a conversation is had by both; each side is the other's
@@ -281,23 +280,21 @@ def _refine(code: str, contexts: list[str], lemmas: set[str], lexicon: Lexicon) 
 
 def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | None,
             location: tuple[Actor, ...] = (), *, domestic: bool = False, mutual: bool = False,
-            home: tuple[Actor, ...] = (), outsiders: frozenset[str] = frozenset(),
-            carried: bool = False) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+            home: tuple[Actor, ...] = (), outsiders: frozenset[str] = frozenset()
+            ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
     """Unknown actors (a name with no country or code) do not count; generic agents with no
     country of their own belong to the place of the event, else to the other side's country
     ("accepted demands from rebels": the government's own rebels), else to the dateline's
-    country ("police" in a NAIROBI story), else to a place an earlier sentence named, unless
-    they are `outsiders` (mediators, peacekeepers: seldom of the place they work in); domestic
-    kinds of event with no target target the country where they happen; in compound actors
+    country ("police" in a NAIROBI story), unless they are `outsiders` (mediators,
+    peacekeepers: seldom of the place they work in); domestic kinds of event with no target
+    target the country where they happen; in compound actors
     nobody targets themselves; joint actions target each other."""
     source = tuple(a for a in source if a.country or a.code) or ()
     target = tuple(a for a in target if a.country or a.code) or ()
     # (what is acted on belonging to no country of its own, before it is given one)
     stateless = bool(target) and not any(a.country for a in target)
-    # (a place carried from an earlier sentence gives way to the other side and the dateline)
-    own = location if not carried else ()
-    source = _localise(source, own or _countries_of(target) or home or location, outsiders)
-    target = _localise(target, own or _countries_of(source) or home or location, outsiders)
+    source = _localise(source, location or _countries_of(target) or home, outsiders)
+    target = _localise(target, location or _countries_of(source) or home, outsiders)
     if target and location and plover in LOCATED and not any(a.country for a in target) \
             and not any(a.sector in ("IGO", "NGO") for a in target):
         # "an air strike against an Islamic State target southwest of Baghdad": a stateless

@@ -68,7 +68,7 @@ LABOUR_STRIKE = "143"
 ACCUSABLE = {"ASSAULT", "COERCE"}
 # Events that two parties do together: with a compound source and no target, each member is
 # the other's target ("Putin and Goïta discussed...").
-RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REJECT"}
+RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT"}
 # Conjunctions of a clause whose event has not happened when the main clause's event does
 # ("before they demobilize", "until their demands are met"); "after"/"as" clauses tell events
 # of their own and are coded.
@@ -100,7 +100,6 @@ class Draft:
     clause: Token | None = None
     location: tuple[Actor, ...] = ()  # the country where the sentence places it
     home: tuple[Actor, ...] = ()  # the dateline's country: where a wire story's agents are
-    carried: bool = False  # the location is an earlier sentence's, not the sentence's own
     rivals: int = 0  # other events coded in the same sentence
     notes: list[str] = field(default_factory=list)
 
@@ -133,7 +132,6 @@ class EventCoder:
                          and self.lexicon.code(d.cameo).plover in UNATTRIBUTED)]
             for draft in found:
                 draft.location = location
-                draft.carried = not own
                 draft.home = home
                 draft.rivals = len(found) - 1
             drafts.extend(found)
