@@ -33,6 +33,10 @@ if not Span.has_extension("actors"):
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "flat", "appos"}
 # Prepositions that tie a person or agent to its country: "Goïta of Mali", "rebels in Chad".
 ATTACHING_PREPS = {"of", "in", "from"}
+# People who speak or act for someone named after "for": "a spokesman for the Secretary-General"
+# is the Secretary-General's ("an envoy for Ukraine" is sent to it, and stays apart).
+SPEAKING_FOR = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen",
+                "spokespeople", "lawyer", "lawyers"}
 # Sentences back that a pronoun or "both leaders" may reach for its antecedent.
 REFERENCE_WINDOW = 4
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
@@ -107,6 +111,14 @@ RELATION_NOUNS = {"ally", "allies", "proxy", "proxies", "partner", "partners", "
                   "rivals", "enemy", "enemies", "foe", "foes", "opponent", "opponents",
                   "critic", "critics", "adversary", "adversaries", "neighbour", "neighbours",
                   "neighbor", "neighbors", "backer", "backers"}
+# Documents, accords and meetings named after the city where they were signed or held ("the
+# Rome Statute", "the Oslo Accords", "the Minsk agreements", "the Istanbul talks"): the city
+# names no actor there, its government is no party to them by that name.
+NAMED_AFTER_CITY = {"statute", "accord", "accords", "agreement", "agreements", "convention",
+                    "conventions", "treaty", "treaties", "protocol", "protocols", "charter",
+                    "declaration", "memorandum", "communique", "communiqué", "process",
+                    "format", "framework", "plan", "roadmap", "talks", "summit", "conference",
+                    "negotiations", "deal", "pact", "principles", "consensus", "group"}
 KIND_PRIORITY = ["leader", "organization", "institution", "capital", "country", "adjective",
                  "place", "region"]
 
@@ -167,6 +179,7 @@ class ActorFinder:
         for ent in doc.ents:
             if ent.label_ == "PERSON" and not taken.intersection(range(ent.start, ent.end)):
                 found.append(Span(doc, ent.start, ent.end, label="PERSON"))
+        found += _surnames_again(doc, found)
         chosen = filter_spans(found)
         date = doc.user_data.get("date")
         context, codes = self._article_names(chosen)
@@ -177,7 +190,8 @@ class ActorFinder:
                 # "ethnic Albanians in Serbia": an ethnicity, placed by the text, not a state.
                 entry = Entry("agent", entry.name, None, "CVL")
             if entry is not None and entry.kind in ("capital", "place"):
-                entry = self.local_reading(span, entry, context, chosen)
+                entry = None if _names_a_document(span) else \
+                    self.local_reading(span, entry, context, chosen)
             if entry is not None:
                 out.append((span, entry))
         return out + _capital_nouns(doc, out) + _relations(doc, chosen)
@@ -326,7 +340,7 @@ class ActorFinder:
             if span is not None and not _is_reference_phrase(token, span):
                 earlier = [s for s in out if 0 < sent_index[token.i] - sent_index[s.start]
                            <= REFERENCE_WINDOW]
-                out.append(_definite(_owned(span, out), earlier))
+                out.append(_definite(_owned(_named_before(span, out), out), earlier))
                 continue
             lower = token.lower_
             want = None
@@ -363,11 +377,12 @@ class ActorFinder:
                 continue
             earlier = [s for s in out if sent_index[token.i] - sent_index[s.start]
                        <= REFERENCE_WINDOW]
-            binder = _clause_subject(token, out) if token.dep_ == "poss" else None
+            binder = _clause_subject(token, out) if token.dep_ == "poss" else \
+                _reporter(token, out, want[0]) if span is None else None
             # "Pakistan ... has urged its citizens": a possessive is its clause's subject's
             antecedents = list(binder._.actors) if binder is not None else \
                 _antecedents(earlier, *want)
-            if not antecedents and want[0] == "persons":
+            if not antecedents and want[0] == "persons" and span is not None:
                 # "both presidents" with no persons named nearby: the presidents of the
                 # countries named there.
                 antecedents = [replace(a, sector="GOV") for a in
@@ -404,6 +419,25 @@ def _speaker(token: Token, by_head: dict[int, Span]) -> Span | None:
     found = by_head.get(subject.i) if subject is not None else None
     return found if found is not None and found._.actors and any(
         a.country or a.code for a in found._.actors) else None
+
+
+def _reporter(token: Token, resolved: list[Span], want: str) -> Span | None:
+    """"Police said they had opened an investigation", "Hamas said it was ready": the subject
+    of what someone says is, as a pronoun, the one who says it (when it can be: "he" a
+    person, "it" no person)."""
+    verb = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "ccomp" \
+            or verb.head.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    speaker = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.i < token.i),
+                   None)
+    found = next((s for s in resolved if speaker is not None and s._.head_i == speaker.i
+                  and s._.actors), None)
+    if found is None:
+        return None
+    people = all(a.kind == "person" for a in found._.actors)
+    fits = people if want == "persons" else not people if want == "things" else True
+    return found if fits else None
 
 
 def _clause_subject(token: Token, resolved: list[Span]) -> Span | None:
@@ -507,6 +541,25 @@ def _released_by(document: Token, by_head: dict[int, Span]) -> tuple[Actor, ...]
     return ()
 
 
+def _named_before(span: Span, resolved: list[Span]) -> Span:
+    """"Polish Foreign Minister Radoslaw Sikorski ... Sikorski said": a person the knowledge
+    base does not know, named again by surname, is the person named in full before, with the
+    country and title given there."""
+    actors = span._.actors
+    if len(actors) != 1 or actors[0].kind != "person" or actors[0].country or actors[0].code:
+        return span
+    words = fold(actors[0].name or span.text).split()
+    for before in reversed(resolved):
+        for actor in before._.actors:
+            named = fold(actor.name or "").split()
+            if actor.kind == "person" and (actor.country or actor.code) and len(named) > 1 \
+                    and named[-len(words):] == words and len(words) < len(named):
+                span._.actors = (replace(actor, text=span.text, start=span.start_char,
+                                         end=span.end_char),)
+                return span
+    return span
+
+
 def _owned(span: Span, resolved: list[Span]) -> Span:
     """"its forces", "their police": an agent with no country of its own belongs to the
     country of the possessive pronoun's antecedent."""
@@ -573,6 +626,32 @@ def _relations(doc: Doc, taken: list[Span]) -> list[tuple[Span, Entry]]:
             and t.i not in inside]
 
 
+def _surnames_again(doc: Doc, found: list[Span]) -> list[Span]:
+    """"Venancio Mondlane ... Mondlane, who came second": a surname alone, after the full name
+    of a person the text named, is that person even where the tagger took it for no name."""
+    surnames = {span[-1].text for span in found if span.label_ == "PERSON" and len(span) > 1}
+    taken = {i for span in found for i in range(span.start, span.end)}
+    first: dict[str, int] = {}
+    for span in sorted(found, key=lambda s: s.start):
+        if span.label_ == "PERSON" and len(span) > 1:
+            first.setdefault(span[-1].text, span.start)
+    return [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc
+            if t.text in surnames and t.i not in taken and t.pos_ == "PROPN"
+            and t.i > first[t.text]]
+
+
+def _names_a_document(span: Span) -> bool:
+    """"the Rome Statute", "the Paris climate agreement": a city name in the name of an accord
+    or a meeting."""
+    token = span.root
+    while token.dep_ in ("compound", "nmod", "amod") and token.head.i != token.i \
+            and token.head.pos_ in ("NOUN", "PROPN"):
+        token = token.head
+        if token.lower_ in NAMED_AFTER_CITY:
+            return True
+    return False
+
+
 def _describes(description: Span, name: Span) -> bool:
     """"Tripoli ... the north Lebanese port", "Tripoli, Lebanon": a country adjective on a
     place noun, or a country named right after the name and a comma."""
@@ -620,6 +699,9 @@ def _phrase_head(token: Token, actor_tokens: set[int], name_tokens: dict[int, st
             token = head
         elif token.dep_ == "npadvmod" and token.pos_ == "PROPN" and head.dep_ == "amod":
             token = head  # "Vietnamese-led forces", "Saudi-backed troops"
+        elif token.dep_ == "pobj" and head.lower_ == "for" and head.head.lower_ in SPEAKING_FOR \
+                and head.head.i in actor_tokens:
+            token = head.head
         elif (token.dep_ == "pobj" and head.lower_ in ATTACHING_PREPS
               and head.head.i in actor_tokens and head.head.i != token.i
               and not (head.lower_ == "of" and head.head.lower_ in RELATION_NOUNS)):
@@ -641,6 +723,7 @@ def build_actors(span: Span, matches: list[tuple[Span, Entry]], gazetteer: Gazet
         not the leader's."""
         before = span.doc[m.start - 1] if m.start > span.start else None
         return before is not None and before.pos_ == "PROPN" and before.i not in matched \
+            and before.text[:1].isupper() and fold(m.text) != fold(e.name) \
             and fold(before.text) not in fold(e.name)
 
     matched = {i for m, _ in matches for i in range(m.start, m.end)}  # titles are matched
@@ -672,6 +755,9 @@ def build_actors(span: Span, matches: list[tuple[Span, Entry]], gazetteer: Gazet
     person = first({"person"})
     institution = first({"institution"})
     agent = first({"agent"})
+    if agent is not None and agent.name.lower() in SPEAKING_FOR:
+        # "an army spokesman", "a spokeswoman for the military": the body's sector
+        agent = next((e for _, e in matches if e.kind == "agent" and e is not agent), agent)
     capital = first({"capital"})
     countries = []
     for _, e in matches:
@@ -691,7 +777,12 @@ def build_actors(span: Span, matches: list[tuple[Span, Entry]], gazetteer: Gazet
         country = countries[0] if countries else None
     if leader is None and org is None and len(countries) > 1 and _coordinated(matches):
         return tuple(_actor(span, None, None, c, sector, "agent", gazetteer) for c in countries)
-    named = leader or org or person or institution
+    if person is not None and agent is not None and not agent.person and headed_by is agent:
+        person = None  # "the Frelimo party": a name on a body is the body's, not a person's
+        named = Entry("organization", next(m.text for m, e in matches if e.kind == "person"),
+                      None, agent.sector)
+    else:
+        named = leader or org or person or institution
     kind = "person" if (leader or person) else ("named" if named or not agent else "agent")
     if kind == "agent" and not country and first({"region"}):
         kind = "region"  # "European companies": no state, and none to be guessed
@@ -796,6 +887,9 @@ def _antecedents(earlier: list[Span], want: str, count: int) -> list[Actor]:
                 continue
             if want == "countries" and actor.sector not in (None, "GOV"):
                 continue
+            if want in ("things", "sides", "countries") and not actor.country \
+                    and actor.kind == "agent":
+                continue  # "police", "civilians": no one thing to point back to
             if want == "sides" and (is_person or actor.sector == "IGO"):
                 continue  # (the mediator is no side)
 
