@@ -22,7 +22,7 @@ from spacy.util import filter_spans
 
 from ..records import Actor
 from ..where.gazetteer import load_geo_gazetteer, normalise
-from ..where.locate import PLACE_NOUNS, Mention, _score
+from ..where.locate import PLACE_NOUNS, Mention, _score, place_name
 from .gazetteer import Entry, Gazetteer, fold
 
 if not Span.has_extension("actors"):
@@ -33,6 +33,13 @@ if not Span.has_extension("actors"):
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "flat", "appos"}
 # Prepositions that tie a person or agent to its country: "Goïta of Mali", "rebels in Chad".
 ATTACHING_PREPS = {"of", "in", "from"}
+# Bodies that act at home: "police", "prosecutors", "parliament" with no country of their own
+# in a wire story are the dateline country's (when the story names it), unless their own
+# clause places them ("police in Kampala detained..."). Troops and officials travel.
+HOME_SECTORS = {"COP", "JUD", "LEG"}
+LOCATIVE_PREPS = {"in", "at", "near", "across", "throughout", "inside", "outside", "from"}
+# Clauses of their own within a sentence: a place named there does not place the agent.
+OTHER_CLAUSES = {"conj", "ccomp", "advcl", "parataxis", "relcl", "acl"}
 # People who speak or act for someone named after "for": "a spokesman for the Secretary-General"
 # is the Secretary-General's ("an envoy for Ukraine" is sent to it, and stays apart).
 SPEAKING_FOR = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen",
@@ -161,7 +168,7 @@ class ActorFinder:
                 continue  # "Russia's allies": a relation to an actor, with no country of its own
             (places if span.label_ == "PLACE" else spans).append(span)
         doc.spans["places"] = places
-        spans = _placed_by_context(doc, spans, places)
+        spans = _at_home(doc, _placed_by_context(doc, spans, places))
         spans = self.resolve_references(doc, spans)
         doc.spans["actors"] = sorted(spans, key=lambda s: s.start)
         return doc
@@ -194,7 +201,26 @@ class ActorFinder:
                     self.local_reading(span, entry, context, chosen)
             if entry is not None:
                 out.append((span, entry))
+        out = [(span, self._institution_abroad(span, entry, out)) for span, entry in out]
         return out + _capital_nouns(doc, out) + _relations(doc, chosen)
+
+    def _institution_abroad(self, span: Span, entry: Entry, matches: list[tuple[Span, Entry]]
+                            ) -> Entry:
+        """"stormed Congress ... in Brasilia": an institution named by a word other countries'
+        bodies bear too ("Congress", "Senate") is the knowledge base's only where the sentence
+        places nothing in another country ("in Brasilia"); else it is that body of the place's
+        country."""
+        if entry.kind != "institution" or entry.name.lower() not in self.gazetteer.agents:
+            return entry
+        sent = span.sent
+        here = {e.country for s, e in matches if sent.start <= s.start < sent.end
+                and s.start != span.start and e.country}
+        abroad = {e.country for s, e in matches if sent.start <= s.start < sent.end
+                  and e.kind in ("capital", "place") and e.country
+                  and s.root.dep_ == "pobj" and s.root.head.lower_ in LOCATIVE_PREPS}
+        if abroad and entry.country not in here:
+            return Entry("agent", span.text, None, entry.sector)
+        return entry
 
     def local_reading(self, span: Span, entry: Entry, context: Counter, names: list[Span]
                       ) -> Entry:
@@ -485,6 +511,38 @@ def _placed_by_context(doc: Doc, spans: list[Span], places: list[Span]) -> list[
             span._.actors = found
             added.append(span)
     return sorted([*spans, *added], key=lambda s: s.start)
+
+
+def _at_home(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Police, prosecutors, courts and parliaments with no country of their own in a wire
+    story belong to the dateline's country when the story names it and their own clause
+    places them nowhere else ("WARSAW ... Police have detained nine people, and investigators
+    are seeking two suspects believed to be in Russia": Polish police)."""
+    dateline = place_name(load_geo_gazetteer(), doc.user_data.get("dateline"))
+    home = dateline.country if dateline is not None else None
+    if not home or not any(a.country == home for s in spans for a in s._.actors):
+        return spans
+    placed = {i for s in spans for i in range(s.start, s.end)
+              if any(a.country and a.kind != "agent" for a in s._.actors)}
+    placed |= {i for s in doc.spans.get("places", []) for i in range(s.start, s.end)}
+    for span in spans:
+        actors = span._.actors
+        if len(actors) != 1 or actors[0].kind != "agent" or actors[0].country \
+                or actors[0].sector not in HOME_SECTORS or span.label_ != "ACTOR":
+            continue
+        if not _placed_in_clause(doc[span._.head_i], placed):
+            span._.actors = (replace(actors[0], country=home, code=home + actors[0].sector),)
+    return spans
+
+
+def _placed_in_clause(token: Token, placed: set[int]) -> bool:
+    """Whether the clause `token` belongs to names a place after a locative preposition."""
+    verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    skipped = {t.i for c in verb.children if c.dep_ in OTHER_CLAUSES for t in c.subtree}
+    return any(t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS and t.i in placed
+               and t.i not in skipped for t in verb.subtree)
 
 
 def _held_without_partner(noun: Token, by_head: dict[int, Span]) -> bool:
