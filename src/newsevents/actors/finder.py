@@ -307,6 +307,9 @@ class ActorFinder:
             # "Abdelaziz Bouteflika": a one-word name followed by more name is a given name,
             # not the leader whose surname it may be.
             entries = [e for e in entries if e.kind != "leader"]
+        if len(span) == 1 and _placed_there(span[0]):
+            # "an army base in Djibo": a surname alone where a place goes is the place's name
+            entries = [e for e in entries if e.kind != "leader" or fold(e.name) == fold(span.text)]
         if not entries:
             return None
         leaders = [e for e in entries if e.kind == "leader"]
@@ -684,6 +687,12 @@ def _relations(doc: Doc, taken: list[Span]) -> list[tuple[Span, Entry]]:
             and t.i not in inside]
 
 
+def _placed_there(token: Token) -> bool:
+    """A word where a place goes: tagged a place, or after "in", "at", "near"."""
+    return token.ent_type_ in ("GPE", "LOC", "FAC") or (
+        token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS - {"from"})
+
+
 def _surnames_again(doc: Doc, found: list[Span]) -> list[Span]:
     """"Venancio Mondlane ... Mondlane, who came second": a surname alone, after the full name
     of a person the text named, is that person even where the tagger took it for no name."""
@@ -933,6 +942,9 @@ def _antecedents(earlier: list[Span], want: str, count: int) -> list[Actor]:
                 return known  # empty when the subject is a person we do not know
     seen: list[Actor] = []
     for span in reversed(earlier):
+        if want == "group" and not seen and _plural(span.doc[span._.head_i]) \
+                and any(a.country or a.kind != "agent" for a in span._.actors):
+            return list(span._.actors)  # "U.S. forces ... as long as they remained"
         for actor in reversed(span._.actors):
             if not actor.country and not actor.code:
                 if want == "persons" and actor.kind == "person":
