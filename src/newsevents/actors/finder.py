@@ -409,6 +409,9 @@ class ActorFinder:
             binder = _clause_subject(token, out) if token.dep_ == "poss" else \
                 _reporter(token, out, want[0]) if span is None else None
             # "Pakistan ... has urged its citizens": a possessive is its clause's subject's
+            if binder is None and want[0] == "things" \
+                    and _possessed_thing(earlier, self.gazetteer.agents):
+                continue  # "Israel's latest proposal ..., saying it did not": the proposal
             antecedents = list(binder._.actors) if binder is not None else \
                 _antecedents(earlier, *want)
             if not antecedents and want[0] == "persons" and span is not None:
@@ -448,6 +451,16 @@ def _speaker(token: Token, by_head: dict[int, Span]) -> Span | None:
     found = by_head.get(subject.i) if subject is not None else None
     return found if found is not None and found._.actors and any(
         a.country or a.code for a in found._.actors) else None
+
+
+def _possessed_thing(earlier: list[Span], agents: dict) -> bool:
+    """Whether the last actor phrase is a possessor's thing that is no actor ("Israel's latest
+    proposal"): a pronoun "it" after it stands for the thing."""
+    if not earlier:
+        return False
+    head = earlier[-1].doc[earlier[-1]._.head_i]
+    return head.pos_ == "NOUN" and head.lower_ not in agents and any(
+        c.dep_ == "poss" for c in head.children)
 
 
 def _reporter(token: Token, resolved: list[Span], want: str) -> Span | None:
@@ -836,10 +849,14 @@ def build_actors(span: Span, matches: list[tuple[Span, Entry]], gazetteer: Gazet
         if candidate is not None and candidate.sector and not national:
             sector = candidate.sector
             break
+    section = org is not None and not org.country and org.sector == "NGO" and bool(countries)
     if leader is not None:
         country = leader.country
     elif org is not None and org.country:
         country = org.country
+    elif section:
+        # "Amnesty International Kenya": a non-governmental body's national section
+        country = countries[0]
     else:
         country = countries[0] if countries else None
     if leader is None and org is None and len(countries) > 1 and _coordinated(matches):
@@ -853,7 +870,7 @@ def build_actors(span: Span, matches: list[tuple[Span, Entry]], gazetteer: Gazet
     kind = "person" if (leader or person) else ("named" if named or not agent else "agent")
     if kind == "agent" and not country and first({"region"}):
         kind = "region"  # "European companies": no state, and none to be guessed
-    org_code = org.code if org is not None and not org.country else None
+    org_code = org.code if org is not None and not org.country and not section else None
     if leader is not None and leader.code and not leader.country:
         org_code = leader.code
     return (_actor(span, named.name if named else None, org_code, country, sector, kind,
