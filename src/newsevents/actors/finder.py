@@ -701,9 +701,8 @@ def _relations(doc: Doc, taken: list[Span]) -> list[tuple[Span, Entry]]:
 
 
 def _placed_there(token: Token) -> bool:
-    """A word where a place goes: tagged a place, or after "in", "at", "near"."""
-    return token.ent_type_ in ("GPE", "LOC", "FAC") or (
-        token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS - {"from"})
+    """A word where a place goes: after "in", "at", "near"."""
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS - {"from"}
 
 
 def _surnames_again(doc: Doc, found: list[Span]) -> list[Span]:
@@ -834,7 +833,9 @@ def build_actors(span: Span, matches: list[tuple[Span, Entry]], gazetteer: Gazet
         org = None
     person = first({"person"})
     institution = first({"institution"})
-    agent = first({"agent"})
+    # "Russian state media", "government troops": the word the phrase is about
+    agent = headed_by if headed_by is not None and headed_by.kind == "agent" \
+        and headed_by.sector else first({"agent"})
     if agent is not None and agent.name.lower() in SPEAKING_FOR:
         # "an army spokesman", "a spokeswoman for the military": the body's sector
         agent = next((e for _, e in matches if e.kind == "agent" and e is not agent), agent)
@@ -937,6 +938,23 @@ def _is_reference_phrase(token: Token, span: Span) -> bool:
         token.lower_ in REFERENCE_NOUNS
 
 
+def _plural_phrase(earlier: list[Span]) -> list[Actor]:
+    """"they" after a plural actor phrase of the sentence before it ("Turkish troops will stay
+    in Syria as long as they are needed", not Syria): that phrase, unless actors named
+    together come after it ("Russia and Ukraine ... they")."""
+    if not earlier:
+        return []
+    last = earlier[-1].sent.start
+    for span in reversed([s for s in earlier if s.sent.start == last]):
+        head = span.doc[span._.head_i]
+        if head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children):
+            return []
+        if head.tag_ in ("NNS", "NNPS") and any(a.country or a.kind != "agent"
+                                                 for a in span._.actors):
+            return list(span._.actors)
+    return []
+
+
 def _antecedents(earlier: list[Span], want: str, count: int) -> list[Actor]:
     if want == "sides":
         # "The two sides": the parties last named together ("Congo and the M23 rebels").
@@ -957,11 +975,12 @@ def _antecedents(earlier: list[Span], want: str, count: int) -> list[Actor]:
             if subjects:
                 known = [a for a in subjects[-1]._.actors if a.country or a.code]
                 return known  # empty when the subject is a person we do not know
+    if want == "group":
+        plural = _plural_phrase(earlier)
+        if plural:
+            return plural
     seen: list[Actor] = []
     for span in reversed(earlier):
-        if want == "group" and not seen and _plural(span.doc[span._.head_i]) \
-                and any(a.country or a.kind != "agent" for a in span._.actors):
-            return list(span._.actors)  # "U.S. forces ... as long as they remained"
         for actor in reversed(span._.actors):
             if not actor.country and not actor.code:
                 if want == "persons" and actor.kind == "person":
