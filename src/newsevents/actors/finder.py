@@ -52,7 +52,9 @@ THING_PRONOUNS = {"it", "its"}
 # In a quote, "we" and "I" are its speaker: '"We will not negotiate," a spokesman said'.
 FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}
 SPEECH_VERBS = {"say", "tell", "add", "state", "declare", "write", "insist", "warn", "stress",
-                "announce", "vow", "pledge"}
+                "announce", "vow", "pledge", "quote"}
+# Speech verbs whose passive subject is the speaker: "X was quoted as saying".
+QUOTING_VERBS = {"quote"}
 PLURAL_DETERMINERS = {"both", "two", "the", "these", "those"}
 # Nouns that, with "the", "both" or "two" and no country of their own, point back to actors
 # named before ("the two leaders", "the president"); "the crowd" or "the police" do not.
@@ -447,7 +449,9 @@ def _speaker(token: Token, by_head: dict[int, Span]) -> Span | None:
     verb = next((t for t in token.ancestors if t.lemma_.lower() in SPEECH_VERBS), None)
     if verb is None:
         return None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    # ('"We value our partnership," Putin was quoted as saying': the one quoted)
+    subjects = ("nsubj", "nsubjpass") if verb.lemma_.lower() in QUOTING_VERBS else ("nsubj",)
+    subject = next((c for c in verb.children if c.dep_ in subjects), None)
     found = by_head.get(subject.i) if subject is not None else None
     return found if found is not None and found._.actors and any(
         a.country or a.code for a in found._.actors) else None
@@ -958,10 +962,11 @@ def _plural_phrase(earlier: list[Span]) -> list[Actor]:
 def _antecedents(earlier: list[Span], want: str, count: int) -> list[Actor]:
     if want == "sides":
         # "The two sides": the parties last named together ("Congo and the M23 rebels").
-        heads = {sp._.head_i: sp for sp in earlier}
+        # (the partner's phrase may hang from a title: "army chief General X and Y")
+        within = {i: sp for sp in earlier for i in range(sp.start, sp.end)}
         for span in reversed(earlier):
             head = span.doc[span._.head_i]
-            partner = heads.get(head.head.i) if head.dep_ == "conj" else None
+            partner = within.get(head.head.i) if head.dep_ == "conj" else None
             if partner is not None:
                 return [a for sp in (partner, span) for a in sp._.actors
                         if a.country or a.code]
