@@ -154,3 +154,16 @@ def test_police_the_clause_places_or_a_story_without_dateline_are_left_alone(res
     found = resolved("Romania expelled a Russian diplomat. Police arrested two men in Chisinau "
                      "on Tuesday.", dateline="Bucharest")
     assert at(found, "Police")[0] != "ROU"
+
+
+def test_police_are_where_the_story_was_last_placed(resolved):
+    found = resolved("A fire destroyed a market in Bucharest last year. Police have arrested "
+                     "four men, and investigators are seeking a fifth suspect believed to be in "
+                     "Moldova, prosecutors said.")
+    assert at(found, "Police") == ("ROU", "COP")
+
+
+def test_where_the_story_was_placed_goes_before_the_dateline(resolved):
+    found = resolved("Moldova condemned the attack. A fire destroyed a market in Bucharest "
+                     "last year. Police have arrested four men.", dateline="Chisinau")
+    assert at(found, "Police") == ("ROU", "COP")

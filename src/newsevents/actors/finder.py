@@ -33,9 +33,8 @@ if not Span.has_extension("actors"):
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "flat", "appos"}
 # Prepositions that tie a person or agent to its country: "Goïta of Mali", "rebels in Chad".
 ATTACHING_PREPS = {"of", "in", "from"}
-# Bodies that act at home: "police", "prosecutors", "parliament" with no country of their own
-# in a wire story are the dateline country's (when the story names it), unless their own
-# clause places them ("police in Kampala detained..."). Troops and officials travel.
+# Bodies that act at home ("police", "prosecutors", "parliament"): one with no country of its
+# own is not of a place its sentence names outside its clause. Troops and officials travel.
 HOME_SECTORS = {"COP", "JUD", "LEG"}
 LOCATIVE_PREPS = {"in", "at", "near", "across", "throughout", "inside", "outside", "from"}
 # Clauses of their own within a sentence: a place named there does not place the agent.
@@ -534,35 +533,43 @@ def _placed_by_context(doc: Doc, spans: list[Span], places: list[Span]) -> list[
 
 
 def _at_home(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Police, prosecutors, courts and parliaments with no country of their own in a wire
-    story belong to the dateline's country when the story names it and their own clause
-    places them nowhere else ("WARSAW ... Police have detained nine people, and investigators
-    are seeking two suspects believed to be in Russia": Polish police)."""
+    """Police, prosecutors, courts and parliaments with no country of their own, whose own
+    clause places them nowhere, are where the story was last placed before their sentence
+    ("in Poland"), else at the dateline's country when the story names it; a place named in
+    another clause of their sentence is not theirs ("Police have detained nine people, and
+    investigators are seeking two suspects believed to be in Russia")."""
+    located: dict[int, str] = {}  # token -> the country a locative phrase there names
+    for span in (*spans, *doc.spans.get("places", [])):
+        root = doc[span._.head_i] if span._.head_i >= 0 else span.root
+        countries = {a.country for a in span._.actors if a.country and a.kind != "agent"}
+        if len(countries) == 1 and root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+            located[root.i] = countries.pop()
     dateline = place_name(load_geo_gazetteer(), doc.user_data.get("dateline"))
-    home = dateline.country if dateline is not None else None
-    if not home or not any(a.country == home for s in spans for a in s._.actors):
-        return spans
-    placed = {i for s in spans for i in range(s.start, s.end)
-              if any(a.country and a.kind != "agent" for a in s._.actors)}
-    placed |= {i for s in doc.spans.get("places", []) for i in range(s.start, s.end)}
+    named = {a.country for s in spans for a in s._.actors}
+    fallback = dateline.country if dateline is not None and dateline.country in named else None
     for span in spans:
         actors = span._.actors
         if len(actors) != 1 or actors[0].kind != "agent" or actors[0].country \
                 or actors[0].sector not in HOME_SECTORS or span.label_ != "ACTOR":
             continue
-        if not _placed_in_clause(doc[span._.head_i], placed):
+        head = doc[span._.head_i]
+        sent = head.sent
+        if _placed_in_clause(head, located):
+            continue
+        before = [located[i] for i in sorted(located) if i < sent.start]
+        home = before[-1] if before else fallback
+        if home:
             span._.actors = (replace(actors[0], country=home, code=home + actors[0].sector),)
     return spans
 
 
-def _placed_in_clause(token: Token, placed: set[int]) -> bool:
+def _placed_in_clause(token: Token, located: dict[int, str]) -> bool:
     """Whether the clause `token` belongs to names a place after a locative preposition."""
     verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return False
     skipped = {t.i for c in verb.children if c.dep_ in OTHER_CLAUSES for t in c.subtree}
-    return any(t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS and t.i in placed
-               and t.i not in skipped for t in verb.subtree)
+    return any(t.i in located and t.i not in skipped for t in verb.subtree)
 
 
 def _held_without_partner(noun: Token, by_head: dict[int, Span]) -> bool:
