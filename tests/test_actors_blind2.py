@@ -98,6 +98,17 @@ def test_who_speaks_for_whom(resolved, text, head, country, sector):
     assert at(resolved(text), head) == (country, sector)
 
 
+@pytest.mark.parametrize(("text", "head", "sector"), [
+    ("Russian state media said the talks had failed.", "media", "MED"),
+    ("Government troops recaptured the town on Monday.", "troops", "MIL"),
+    ("Opposition lawmakers walked out of the chamber.", "lawmakers", "OPP"),
+    ("The minister accused unnamed politicians of funding the gangs.", "politicians", "GOV"),
+])
+def test_a_phrases_sector_is_its_head_words_unless_a_side_is_named(resolved, text, head,
+                                                                   sector):
+    assert at(resolved(text), head)[1] == sector
+
+
 def test_a_spokesman_for_an_igo_officer_is_the_igos(resolved):
     found = resolved("A spokeswoman for NATO Secretary-General Mark Rutte said the alliance "
                      "was ready.", date="2025-03-01")

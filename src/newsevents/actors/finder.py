@@ -39,6 +39,8 @@ HOME_SECTORS = {"COP", "JUD", "LEG"}
 LOCATIVE_PREPS = {"in", "at", "near", "across", "throughout", "inside", "outside", "from"}
 # Clauses of their own within a sentence: a place named there does not place the agent.
 OTHER_CLAUSES = {"conj", "ccomp", "advcl", "parataxis", "relcl", "acl"}
+# Sectors of agent words that say whose side people are on, whatever else the phrase says.
+SIDE_SECTORS = {"OPP", "REB"}
 # People who speak or act for someone named after "for": "a spokesman for the Secretary-General"
 # is the Secretary-General's ("an envoy for Ukraine" is sent to it, and stays apart).
 SPEAKING_FOR = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen",
@@ -844,9 +846,11 @@ def build_actors(span: Span, matches: list[tuple[Span, Entry]], gazetteer: Gazet
         org = None
     person = first({"person"})
     institution = first({"institution"})
-    # "Russian state media", "government troops": the word the phrase is about
-    agent = headed_by if headed_by is not None and headed_by.kind == "agent" \
-        and headed_by.sector else first({"agent"})
+    # "Russian state media", "government troops": the word the phrase is about, unless a
+    # word of the phrase says whose side they are on ("opposition lawmakers", "rebel troops")
+    agent = next((e for _, e in matches if e.kind == "agent" and e.sector in SIDE_SECTORS),
+                 None) or (headed_by if headed_by is not None and headed_by.kind == "agent"
+                           and headed_by.sector else first({"agent"}))
     if agent is not None and agent.name.lower() in SPEAKING_FOR:
         # "an army spokesman", "a spokeswoman for the military": the body's sector
         agent = next((e for _, e in matches if e.kind == "agent" and e is not agent), agent)
