@@ -48,6 +48,15 @@ def test_a_surname_or_pronoun_reaches_the_person_named_in_full(resolved, text, h
     assert at(resolved(text), head, nth) == (country, sector)
 
 
+@pytest.mark.parametrize(("text", "country", "sector"), [
+    ("Police arrested a Kenyan journalist on Monday and charged him with sedition.", "KEN",
+     "MED"),
+    ("Rwanda expelled a Belgian diplomat on Friday, accusing him of spying.", "BEL", "GOV"),
+])
+def test_him_reaches_one_person_named_by_a_word_for_people(resolved, text, country, sector):
+    assert at(resolved(text), "him") == (country, sector)
+
+
 def test_a_pronoun_for_an_unknown_person_is_no_country(resolved):
     found = resolved("Farmer Ahmed Karimi spoke to Russian state media on Monday. He said the "
                      "harvest had failed.")

@@ -357,6 +357,12 @@ class ActorFinder:
         return span
 
     # -- references -------------------------------------------------------------------------
+    def _one_person(self, spans: list[Span]) -> frozenset[int]:
+        """Heads of the phrases that name one person by a word for people ("a BBC
+        correspondent", "the spokesman")."""
+        return frozenset(s._.head_i for s in spans if s.doc[s._.head_i].tag_ == "NN" and any(
+            e.person for e in self.gazetteer.agents.get(s.doc[s._.head_i].lower_, ())))
+
     def resolve_references(self, doc: Doc, spans: list[Span]) -> list[Span]:
         by_head = {s._.head_i: s for s in spans}
         sentence_of = {s.start: n for n, s in enumerate(doc.sents)}
@@ -416,7 +422,7 @@ class ActorFinder:
                     and _possessed_thing(earlier, self.gazetteer.agents):
                 continue  # "Israel's latest proposal ..., saying it did not": the proposal
             antecedents = list(binder._.actors) if binder is not None else \
-                _antecedents(earlier, *want)
+                _antecedents(earlier, *want, one_person=self._one_person(earlier))
             if not antecedents and want[0] == "persons" and span is not None:
                 # "both presidents" with no persons named nearby: the presidents of the
                 # countries named there.
@@ -970,7 +976,10 @@ def _plural_phrase(earlier: list[Span]) -> list[Actor]:
     return []
 
 
-def _antecedents(earlier: list[Span], want: str, count: int) -> list[Actor]:
+def _antecedents(earlier: list[Span], want: str, count: int,
+                 one_person: frozenset[int] = frozenset()) -> list[Actor]:
+    """The actors a reference stands for; `one_person`: heads of phrases naming one person
+    by a word for people ("a BBC correspondent"), who may be "he" or "him" too."""
     if want == "sides":
         # "The two sides": the parties last named together ("Congo and the M23 rebels").
         # (the partner's phrase may hang from a title: "army chief General X and Y")
@@ -983,7 +992,8 @@ def _antecedents(earlier: list[Span], want: str, count: int) -> list[Actor]:
                         if a.country or a.code]
     if want == "persons" and count == 1:
         # "he": the subject of the last sentence that names a person, before any other.
-        people = [sp for sp in earlier if any(a.kind == "person" for a in sp._.actors)]
+        people = [sp for sp in earlier if any(a.kind == "person" for a in sp._.actors)
+                  or sp._.head_i in one_person]
         if people:
             last = [sp for sp in people if sp.sent.start == people[-1].sent.start]
             subjects = [sp for sp in last if sp.doc[sp._.head_i].dep_ in ("nsubj", "nsubjpass")
@@ -1002,7 +1012,7 @@ def _antecedents(earlier: list[Span], want: str, count: int) -> list[Actor]:
                 if want == "persons" and actor.kind == "person":
                     return seen  # an unknown person stands between: do not reach past it
                 continue
-            is_person = actor.kind == "person"
+            is_person = actor.kind == "person" or span._.head_i in one_person
             if want == "persons" and not is_person:
                 continue
             if want == "things" and is_person:
