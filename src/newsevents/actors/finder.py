@@ -127,8 +127,8 @@ RELATION_NOUNS = {"ally", "allies", "proxy", "proxies", "partner", "partners", "
 NAMED_AFTER_CITY = {"statute", "accord", "accords", "agreement", "agreements", "convention",
                     "conventions", "treaty", "treaties", "protocol", "protocols", "charter",
                     "declaration", "memorandum", "communique", "communiqué", "process",
-                    "format", "framework", "plan", "roadmap", "talks", "summit", "conference",
-                    "negotiations", "deal", "pact", "principles", "consensus", "group"}
+                    "format", "talks", "summit", "conference", "negotiations", "pact",
+                    "principles", "consensus", "group"}
 KIND_PRIORITY = ["leader", "organization", "institution", "capital", "country", "adjective",
                  "place", "region"]
 
