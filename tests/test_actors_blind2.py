@@ -187,3 +187,19 @@ def test_where_the_story_was_placed_goes_before_the_dateline(resolved):
     found = resolved("Moldova condemned the attack. A fire destroyed a market in Bucharest "
                      "last year. Police have arrested four men.", dateline="Chisinau")
     assert at(found, "Police") == ("ROU", "COP")
+
+
+def test_a_leaders_surname_after_the_or_another_given_name_is_not_the_leader(resolved):
+    found = resolved("The suspect was flown to The Hague on Wednesday.", date="2012-05-01")
+    assert "GBR" not in countries(found), found
+    found = resolved("Colombian lawyer Mikhail Flores filed the complaint.", date="2003-05-01")
+    assert "SLV" not in countries(found), found
+    found = resolved("Ukrainian President Volodymyr Zelenskiy met troops in Kharkiv.")
+    assert at(found, "Zelenskiy") == ("UKR", "GOV")
+
+
+def test_his_is_a_persons_not_a_bodys(resolved):
+    found = resolved("Bolivian police detained former minister Arturo Murillo over his role in "
+                     "the crackdown.")
+    refs = [(c, s) for _, word, c, s, label in found if word == "his"]
+    assert refs == [(None, "GOV")], found  # the minister's (the event coder places him)

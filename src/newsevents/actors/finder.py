@@ -310,9 +310,18 @@ class ActorFinder:
             # "Abdelaziz Bouteflika": a one-word name followed by more name is a given name,
             # not the leader whose surname it may be.
             entries = [e for e in entries if e.kind != "leader"]
-        if len(span) == 1 and _placed_there(span[0]):
-            # "an army base in Djibo": a surname alone where a place goes is the place's name
+        if len(span) == 1 and (_placed_there(span[0])
+                               or any(c.dep_ == "det" for c in span[0].children)):
+            # "an army base in Djibo", "The Hague": a surname alone where a place goes
             entries = [e for e in entries if e.kind != "leader" or fold(e.name) == fold(span.text)]
+        given = _given_name_before(span[0]) if len(span) == 1 else None
+        if given is not None:
+            # "Arturo Murillo" is not the leader Murillo, but a person of that name (and
+            # "Volodymyr Zelenskiy" is Zelensky)
+            kept = [e for e in entries if e.kind != "leader" or fold(given.text) in fold(e.name)]
+            if len(kept) < len(entries) and not kept:
+                return Entry("person", f"{given.text} {span.text}", None, person=True)
+            entries = kept
         if not entries:
             return None
         leaders = [e for e in entries if e.kind == "leader"]
@@ -418,6 +427,11 @@ class ActorFinder:
             binder = _clause_subject(token, out) if token.dep_ == "poss" else \
                 _reporter(token, out, want[0]) if span is None else None
             # "Pakistan ... has urged its citizens": a possessive is its clause's subject's
+            # ("police arrested X over his war on drugs": "his" is no body's)
+            if binder is not None and want[0] == "persons" and span is None \
+                    and binder._.head_i not in self._one_person([binder]) \
+                    and not any(a.kind == "person" for a in binder._.actors):
+                binder = None
             if binder is None and want[0] == "things" \
                     and _possessed_thing(earlier, self.gazetteer.agents):
                 continue  # "Israel's latest proposal ..., saying it did not": the proposal
@@ -717,6 +731,15 @@ def _relations(doc: Doc, taken: list[Span]) -> list[tuple[Span, Entry]]:
     return [(Span(doc, t.i, t.i + 1, label="AGENT"), Entry("agent", t.text, None, None))
             for t in doc if t.lower_ in RELATION_NOUNS and t.pos_ == "NOUN"
             and t.i not in inside]
+
+
+def _given_name_before(token: Token) -> Token | None:
+    """"Mikhail Flores": the capitalised name before a surname in one person's name."""
+    if token.i == 0 or token.ent_iob_ != "I":
+        return None
+    before = token.doc[token.i - 1]
+    named = before.pos_ == "PROPN" and before.text[:1].isupper() and before.ent_type_ == "PERSON"
+    return before if named else None
 
 
 def _placed_there(token: Token) -> bool:
