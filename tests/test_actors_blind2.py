@@ -203,3 +203,11 @@ def test_his_is_a_persons_not_a_bodys(resolved):
                      "the crackdown.")
     refs = [(c, s) for _, word, c, s, label in found if word == "his"]
     assert refs == [(None, "GOV")], found  # the minister's (the event coder places him)
+
+
+@pytest.mark.parametrize(("text", "head", "country"), [
+    ("Afghan official Mohammad Yunus Yawar said aid had arrived.", "Yawar", "AFG"),
+    ("Donald Trump Jr. criticised the ruling on Friday.", "Jr.", None),
+])
+def test_a_name_going_on_past_a_leaders_name_is_someone_else(resolved, text, head, country):
+    assert at(resolved(text, date="2025-03-01"), head)[0] == country

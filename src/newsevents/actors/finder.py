@@ -187,7 +187,8 @@ class ActorFinder:
                 found.append(span)
         taken = {i for span in found for i in range(span.start, span.end)}
         for ent in doc.ents:
-            if ent.label_ == "PERSON" and not taken.intersection(range(ent.start, ent.end)):
+            if ent.label_ == "PERSON" and (not taken.intersection(range(ent.start, ent.end))
+                                           or self._named_beyond(ent, found)):
                 found.append(Span(doc, ent.start, ent.end, label="PERSON"))
         found += _surnames_again(doc, found)
         chosen = filter_spans(found)
@@ -265,6 +266,20 @@ class ActorFinder:
         if chosen.country == entry.country or chosen.country is None:
             return entry
         return Entry("place", span.text, chosen.country)
+
+    def _named_beyond(self, person: Span, found: list[Span]) -> bool:
+        """"Mohammad Yunus Yawar", "Donald Trump Jr.": a person's name that goes on, with
+        names not the leader's, past a leader's name it holds names someone else ("Sheikh
+        Hamad bin Khalifa al-Thani" is still the emir)."""
+        inner = [s for s in found if s.label_ == "NAME" and person.start <= s.start
+                 and s.end < person.end]
+        if not inner:
+            return False
+        rest = person[inner[-1].end - person.start:]
+        words = set(fold(" ".join(t.text for t in rest)).lower().replace("-", " ").split())
+        leaders = [e for e in self._entries(inner[-1]) if e.kind == "leader"]
+        return bool(leaders) and all(t.pos_ == "PROPN" for t in rest) and not any(
+            words <= set(fold(e.name).lower().replace("-", " ").split()) for e in leaders)
 
     def _entries(self, span: Span) -> tuple[Entry, ...]:
         if span.label_ == "AGENT":
