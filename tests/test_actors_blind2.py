@@ -211,3 +211,9 @@ def test_his_is_a_persons_not_a_bodys(resolved):
 ])
 def test_a_name_going_on_past_a_leaders_name_is_someone_else(resolved, text, head, country):
     assert at(resolved(text, date="2025-03-01"), head)[0] == country
+
+
+def test_its_in_a_reporting_clause_is_the_reported_clauses_subject(resolved):
+    found = resolved("Kenya sent 400 police officers to Haiti on Tuesday, its interior ministry "
+                     "said.")
+    assert at(found, "ministry") == ("KEN", "GOV")

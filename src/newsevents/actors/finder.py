@@ -526,6 +526,12 @@ def _clause_subject(token: Token, resolved: list[Span]) -> Span | None:
     """The resolved actor that is the subject of the clause `token` is in (climbing from a
     coordinated verb to the one that has the subject), if it comes before `token`."""
     verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is not None and verb.lemma_.lower() in SPEECH_VERBS and token.head.dep_ == "nsubj" \
+            and token.head.head.i == verb.i:
+        # "India flew tents to Kabul, its foreign ministry said": the reported clause's
+        reported = verb.head if verb.dep_ == "parataxis" else next(
+            (c for c in verb.children if c.dep_ == "ccomp" and c.i < token.i), None)
+        verb = reported if reported is not None else verb
     while verb is not None:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
