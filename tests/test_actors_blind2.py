@@ -217,3 +217,16 @@ def test_its_in_a_reporting_clause_is_the_reported_clauses_subject(resolved):
     found = resolved("Kenya sent 400 police officers to Haiti on Tuesday, its interior ministry "
                      "said.")
     assert at(found, "ministry") == ("KEN", "GOV")
+
+
+@pytest.mark.parametrize(("text", "head", "country", "sector"), [
+    ("Russian tanks and troops poured across the border on Friday.", "troops", "RUS", "MIL"),
+    ("Israeli soldiers and settlers raided the village.", "settlers", "ISR", "CVL"),
+])
+def test_a_bare_agent_joined_to_a_national_one_shares_its_country(resolved, text, head,
+                                                                  country, sector):
+    assert at(resolved(text), head) == (country, sector)
+
+
+def test_youths_are_civilians(resolved):
+    assert at(resolved("Youths threw stones at riot police in Marseille."), "Youths")[1] == "CVL"

@@ -402,7 +402,8 @@ class ActorFinder:
             if span is not None and not _is_reference_phrase(token, span):
                 earlier = [s for s in out if 0 < sent_index[token.i] - sent_index[s.start]
                            <= REFERENCE_WINDOW]
-                out.append(_definite(_owned(_named_before(span, out), out), earlier))
+                span = _coordinated_agent(_named_before(span, out), by_head)
+                out.append(_definite(_owned(span, out), earlier))
                 continue
             lower = token.lower_
             want = None
@@ -667,6 +668,23 @@ def _released_by(document: Token, by_head: dict[int, Span]) -> tuple[Actor, ...]
         if placed:
             return placed[:1]
     return ()
+
+
+def _coordinated_agent(span: Span, by_head: dict[int, Span]) -> Span:
+    """"Russian tanks and troops", "Israeli soldiers and settlers": a bare agent word joined
+    to an agent phrase with a country shares that country."""
+    actors = span._.actors
+    head = span.doc[span._.head_i]
+    if len(actors) != 1 or actors[0].kind != "agent" or actors[0].country or len(span) != 1 \
+            or head.dep_ != "conj" or head.head.i not in by_head:
+        return span
+    partner = by_head[head.head.i]._.actors
+    countries = {a.country for a in partner if a.kind == "agent" and a.country}
+    if len(partner) == 1 and len(countries) == 1:
+        country = countries.pop()
+        span._.actors = (replace(actors[0], country=country,
+                                 code=country + (actors[0].sector or "")),)
+    return span
 
 
 def _named_before(span: Span, resolved: list[Span]) -> Span:
