@@ -519,7 +519,8 @@ def _reporter(token: Token, resolved: list[Span], want: str) -> Span | None:
     if found is None:
         return None
     people = all(a.kind == "person" for a in found._.actors)
-    fits = people if want == "persons" else not people if want == "things" else True
+    fits = people if want == "persons" else not people if want == "things" else (
+        len(found._.actors) > 1 or not people or _plural(found.doc[found._.head_i]))
     return found if fits else None
 
 
