@@ -790,15 +790,14 @@ def _placed_there(token: Token) -> bool:
 def _surnames_again(doc: Doc, found: list[Span]) -> list[Span]:
     """"Venancio Mondlane ... Mondlane, who came second": a surname alone, after the full name
     of a person the text named, is that person even where the tagger took it for no name."""
-    surnames = {span[-1].text for span in found if span.label_ == "PERSON" and len(span) > 1}
     taken = {i for span in found for i in range(span.start, span.end)}
-    first: dict[str, int] = {}
+    first: dict[str, int] = {}  # surname -> where its full name is first given
     for span in sorted(found, key=lambda s: s.start):
         if span.label_ == "PERSON" and len(span) > 1:
             first.setdefault(span[-1].text, span.start)
     return [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc
-            if t.text in surnames and t.i not in taken and t.pos_ == "PROPN"
-            and t.i > first[t.text]]
+            if t.text in first and t.i > first[t.text] and t.i not in taken
+            and t.pos_ == "PROPN"]
 
 
 def _names_a_document(span: Span) -> bool:
