@@ -22,7 +22,7 @@ from spacy.util import filter_spans
 
 from ..records import Actor
 from ..where.gazetteer import load_geo_gazetteer, normalise
-from ..where.locate import PLACE_NOUNS, Mention, _score
+from ..where.locate import PLACE_NOUNS, Mention, _score, place_name
 from .gazetteer import Entry, Gazetteer, fold
 
 if not Span.has_extension("actors"):
@@ -33,6 +33,18 @@ if not Span.has_extension("actors"):
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss", "flat", "appos"}
 # Prepositions that tie a person or agent to its country: "Goïta of Mali", "rebels in Chad".
 ATTACHING_PREPS = {"of", "in", "from"}
+# Bodies that act at home ("police", "prosecutors", "parliament"): one with no country of its
+# own is not of a place its sentence names outside its clause. Troops and officials travel.
+HOME_SECTORS = {"COP", "JUD", "LEG"}
+LOCATIVE_PREPS = {"in", "at", "near", "across", "throughout", "inside", "outside", "from"}
+# Clauses of their own within a sentence: a place named there does not place the agent.
+OTHER_CLAUSES = {"conj", "ccomp", "advcl", "parataxis", "relcl", "acl"}
+# Sectors of agent words that say whose side people are on, whatever else the phrase says.
+SIDE_SECTORS = {"OPP", "REB"}
+# People who speak or act for someone named after "for": "a spokesman for the Secretary-General"
+# is the Secretary-General's ("an envoy for Ukraine" is sent to it, and stays apart).
+SPEAKING_FOR = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen",
+                "spokespeople", "lawyer", "lawyers"}
 # Sentences back that a pronoun or "both leaders" may reach for its antecedent.
 REFERENCE_WINDOW = 4
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
@@ -41,7 +53,9 @@ THING_PRONOUNS = {"it", "its"}
 # In a quote, "we" and "I" are its speaker: '"We will not negotiate," a spokesman said'.
 FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}
 SPEECH_VERBS = {"say", "tell", "add", "state", "declare", "write", "insist", "warn", "stress",
-                "announce", "vow", "pledge"}
+                "announce", "vow", "pledge", "quote"}
+# Speech verbs whose passive subject is the speaker: "X was quoted as saying".
+QUOTING_VERBS = {"quote"}
 PLURAL_DETERMINERS = {"both", "two", "the", "these", "those"}
 # Nouns that, with "the", "both" or "two" and no country of their own, point back to actors
 # named before ("the two leaders", "the president"); "the crowd" or "the police" do not.
@@ -107,6 +121,14 @@ RELATION_NOUNS = {"ally", "allies", "proxy", "proxies", "partner", "partners", "
                   "rivals", "enemy", "enemies", "foe", "foes", "opponent", "opponents",
                   "critic", "critics", "adversary", "adversaries", "neighbour", "neighbours",
                   "neighbor", "neighbors", "backer", "backers"}
+# Documents, accords and meetings named after the city where they were signed or held ("the
+# Rome Statute", "the Oslo Accords", "the Minsk agreements", "the Istanbul talks"): the city
+# names no actor there, its government is no party to them by that name.
+NAMED_AFTER_CITY = {"statute", "accord", "accords", "agreement", "agreements", "convention",
+                    "conventions", "treaty", "treaties", "protocol", "protocols", "charter",
+                    "declaration", "memorandum", "communique", "communiqué", "process",
+                    "format", "talks", "summit", "conference", "negotiations", "pact",
+                    "principles", "consensus", "group"}
 KIND_PRIORITY = ["leader", "organization", "institution", "capital", "country", "adjective",
                  "place", "region"]
 
@@ -149,7 +171,7 @@ class ActorFinder:
                 continue  # "Russia's allies": a relation to an actor, with no country of its own
             (places if span.label_ == "PLACE" else spans).append(span)
         doc.spans["places"] = places
-        spans = _placed_by_context(doc, spans, places)
+        spans = _at_home(doc, _placed_by_context(doc, spans, places))
         spans = self.resolve_references(doc, spans)
         doc.spans["actors"] = sorted(spans, key=lambda s: s.start)
         return doc
@@ -165,8 +187,10 @@ class ActorFinder:
                 found.append(span)
         taken = {i for span in found for i in range(span.start, span.end)}
         for ent in doc.ents:
-            if ent.label_ == "PERSON" and not taken.intersection(range(ent.start, ent.end)):
+            if ent.label_ == "PERSON" and (not taken.intersection(range(ent.start, ent.end))
+                                           or self._named_beyond(ent, found)):
                 found.append(Span(doc, ent.start, ent.end, label="PERSON"))
+        found += _surnames_again(doc, found)
         chosen = filter_spans(found)
         date = doc.user_data.get("date")
         context, codes = self._article_names(chosen)
@@ -177,10 +201,30 @@ class ActorFinder:
                 # "ethnic Albanians in Serbia": an ethnicity, placed by the text, not a state.
                 entry = Entry("agent", entry.name, None, "CVL")
             if entry is not None and entry.kind in ("capital", "place"):
-                entry = self.local_reading(span, entry, context, chosen)
+                entry = None if _names_a_document(span) else \
+                    self.local_reading(span, entry, context, chosen)
             if entry is not None:
                 out.append((span, entry))
+        out = [(span, self._institution_abroad(span, entry, out)) for span, entry in out]
         return out + _capital_nouns(doc, out) + _relations(doc, chosen)
+
+    def _institution_abroad(self, span: Span, entry: Entry, matches: list[tuple[Span, Entry]]
+                            ) -> Entry:
+        """"stormed Congress ... in Brasilia": an institution named by a word other countries'
+        bodies bear too ("Congress", "Senate") is the knowledge base's only where the sentence
+        places nothing in another country ("in Brasilia"); else it is that body of the place's
+        country."""
+        if entry.kind != "institution" or entry.name.lower() not in self.gazetteer.agents:
+            return entry
+        sent = span.sent
+        here = {e.country for s, e in matches if sent.start <= s.start < sent.end
+                and s.start != span.start and e.country}
+        abroad = {e.country for s, e in matches if sent.start <= s.start < sent.end
+                  and e.kind in ("capital", "place") and e.country
+                  and s.root.dep_ == "pobj" and s.root.head.lower_ in LOCATIVE_PREPS}
+        if abroad and entry.country not in here:
+            return Entry("agent", span.text, None, entry.sector)
+        return entry
 
     def local_reading(self, span: Span, entry: Entry, context: Counter, names: list[Span]
                       ) -> Entry:
@@ -222,6 +266,20 @@ class ActorFinder:
         if chosen.country == entry.country or chosen.country is None:
             return entry
         return Entry("place", span.text, chosen.country)
+
+    def _named_beyond(self, person: Span, found: list[Span]) -> bool:
+        """"Mohammad Yunus Yawar", "Donald Trump Jr.": a person's name that goes on, with
+        names not the leader's, past a leader's name it holds names someone else ("Sheikh
+        Hamad bin Khalifa al-Thani" is still the emir)."""
+        inner = [s for s in found if s.label_ == "NAME" and person.start <= s.start
+                 and s.end < person.end]
+        if not inner:
+            return False
+        rest = person[inner[-1].end - person.start:]
+        words = set(fold(" ".join(t.text for t in rest)).lower().replace("-", " ").split())
+        leaders = [e for e in self._entries(inner[-1]) if e.kind == "leader"]
+        return bool(leaders) and all(t.pos_ == "PROPN" for t in rest) and not any(
+            words <= set(fold(e.name).lower().replace("-", " ").split()) for e in leaders)
 
     def _entries(self, span: Span) -> tuple[Entry, ...]:
         if span.label_ == "AGENT":
@@ -267,6 +325,18 @@ class ActorFinder:
             # "Abdelaziz Bouteflika": a one-word name followed by more name is a given name,
             # not the leader whose surname it may be.
             entries = [e for e in entries if e.kind != "leader"]
+        if len(span) == 1 and (_placed_there(span[0])
+                               or any(c.dep_ == "det" for c in span[0].children)):
+            # "an army base in Djibo", "The Hague": a surname alone where a place goes
+            entries = [e for e in entries if e.kind != "leader" or fold(e.name) == fold(span.text)]
+        given = _given_name_before(span[0]) if len(span) == 1 else None
+        if given is not None:
+            # "Arturo Murillo" is not the leader Murillo, but a person of that name (and
+            # "Volodymyr Zelenskiy" is Zelensky)
+            kept = [e for e in entries if e.kind != "leader" or fold(given.text) in fold(e.name)]
+            if len(kept) < len(entries) and not kept:
+                return Entry("person", f"{given.text} {span.text}", None, person=True)
+            entries = kept
         if not entries:
             return None
         leaders = [e for e in entries if e.kind == "leader"]
@@ -311,6 +381,12 @@ class ActorFinder:
         return span
 
     # -- references -------------------------------------------------------------------------
+    def _one_person(self, spans: list[Span]) -> frozenset[int]:
+        """Heads of the phrases that name one person by a word for people ("a BBC
+        correspondent", "the spokesman")."""
+        return frozenset(s._.head_i for s in spans if s.doc[s._.head_i].tag_ == "NN" and any(
+            e.person for e in self.gazetteer.agents.get(s.doc[s._.head_i].lower_, ())))
+
     def resolve_references(self, doc: Doc, spans: list[Span]) -> list[Span]:
         by_head = {s._.head_i: s for s in spans}
         sentence_of = {s.start: n for n, s in enumerate(doc.sents)}
@@ -326,6 +402,7 @@ class ActorFinder:
             if span is not None and not _is_reference_phrase(token, span):
                 earlier = [s for s in out if 0 < sent_index[token.i] - sent_index[s.start]
                            <= REFERENCE_WINDOW]
+                span = _coordinated_agent(_named_before(span, out), by_head)
                 out.append(_definite(_owned(span, out), earlier))
                 continue
             lower = token.lower_
@@ -363,11 +440,20 @@ class ActorFinder:
                 continue
             earlier = [s for s in out if sent_index[token.i] - sent_index[s.start]
                        <= REFERENCE_WINDOW]
-            binder = _clause_subject(token, out) if token.dep_ == "poss" else None
+            binder = _clause_subject(token, out) if token.dep_ == "poss" else \
+                _reporter(token, out, want[0]) if span is None else None
             # "Pakistan ... has urged its citizens": a possessive is its clause's subject's
+            # ("police arrested X over his war on drugs": "his" is no body's)
+            if binder is not None and want[0] == "persons" and span is None \
+                    and binder._.head_i not in self._one_person([binder]) \
+                    and not any(a.kind == "person" for a in binder._.actors):
+                binder = None
+            if binder is None and want[0] == "things" \
+                    and _possessed_thing(earlier, self.gazetteer.agents):
+                continue  # "Israel's latest proposal ..., saying it did not": the proposal
             antecedents = list(binder._.actors) if binder is not None else \
-                _antecedents(earlier, *want)
-            if not antecedents and want[0] == "persons":
+                _antecedents(earlier, *want, one_person=self._one_person(earlier))
+            if not antecedents and want[0] == "persons" and span is not None:
                 # "both presidents" with no persons named nearby: the presidents of the
                 # countries named there.
                 antecedents = [replace(a, sector="GOV") for a in
@@ -400,16 +486,54 @@ def _speaker(token: Token, by_head: dict[int, Span]) -> Span | None:
     verb = next((t for t in token.ancestors if t.lemma_.lower() in SPEECH_VERBS), None)
     if verb is None:
         return None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    # ('"We value our partnership," Putin was quoted as saying': the one quoted)
+    subjects = ("nsubj", "nsubjpass") if verb.lemma_.lower() in QUOTING_VERBS else ("nsubj",)
+    subject = next((c for c in verb.children if c.dep_ in subjects), None)
     found = by_head.get(subject.i) if subject is not None else None
     return found if found is not None and found._.actors and any(
         a.country or a.code for a in found._.actors) else None
+
+
+def _possessed_thing(earlier: list[Span], agents: dict) -> bool:
+    """Whether the last actor phrase is a possessor's thing that is no actor ("Israel's latest
+    proposal"): a pronoun "it" after it stands for the thing."""
+    if not earlier:
+        return False
+    head = earlier[-1].doc[earlier[-1]._.head_i]
+    return head.pos_ == "NOUN" and head.lower_ not in agents and any(
+        c.dep_ == "poss" for c in head.children)
+
+
+def _reporter(token: Token, resolved: list[Span], want: str) -> Span | None:
+    """"Police said they had opened an investigation", "Hamas said it was ready": the subject
+    of what someone says is, as a pronoun, the one who says it (when it can be: "he" a
+    person, "it" no person)."""
+    verb = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "ccomp" \
+            or verb.head.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    speaker = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.i < token.i),
+                   None)
+    found = next((s for s in resolved if speaker is not None and s._.head_i == speaker.i
+                  and s._.actors), None)
+    if found is None:
+        return None
+    people = all(a.kind == "person" for a in found._.actors)
+    fits = people if want == "persons" else not people if want == "things" else (
+        len(found._.actors) > 1 or not people or _plural(found.doc[found._.head_i]))
+    return found if fits else None
 
 
 def _clause_subject(token: Token, resolved: list[Span]) -> Span | None:
     """The resolved actor that is the subject of the clause `token` is in (climbing from a
     coordinated verb to the one that has the subject), if it comes before `token`."""
     verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is not None and verb.lemma_.lower() in SPEECH_VERBS and token.head.dep_ == "nsubj" \
+            and token.head.head.i == verb.i:
+        # "India flew tents to Kabul, its foreign ministry said": the reported clause's
+        reported = verb.head if verb.dep_ == "parataxis" else next(
+            (c for c in verb.children if c.dep_ == "ccomp" and c.i < token.i), None)
+        verb = reported if reported is not None else verb
     while verb is not None:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
@@ -451,6 +575,46 @@ def _placed_by_context(doc: Doc, spans: list[Span], places: list[Span]) -> list[
             span._.actors = found
             added.append(span)
     return sorted([*spans, *added], key=lambda s: s.start)
+
+
+def _at_home(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Police, prosecutors, courts and parliaments with no country of their own, whose own
+    clause places them nowhere, are where the story was last placed before their sentence
+    ("in Poland"), else at the dateline's country when the story names it; a place named in
+    another clause of their sentence is not theirs ("Police have detained nine people, and
+    investigators are seeking two suspects believed to be in Russia")."""
+    located: dict[int, str] = {}  # token -> the country a locative phrase there names
+    for span in (*spans, *doc.spans.get("places", [])):
+        root = doc[span._.head_i] if span._.head_i >= 0 else span.root
+        countries = {a.country for a in span._.actors if a.country and a.kind != "agent"}
+        if len(countries) == 1 and root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+            located[root.i] = countries.pop()
+    dateline = place_name(load_geo_gazetteer(), doc.user_data.get("dateline"))
+    named = {a.country for s in spans for a in s._.actors}
+    fallback = dateline.country if dateline is not None and dateline.country in named else None
+    for span in spans:
+        actors = span._.actors
+        if len(actors) != 1 or actors[0].kind != "agent" or actors[0].country \
+                or actors[0].sector not in HOME_SECTORS or span.label_ != "ACTOR":
+            continue
+        head = doc[span._.head_i]
+        sent = head.sent
+        if _placed_in_clause(head, located):
+            continue
+        before = [located[i] for i in sorted(located) if i < sent.start]
+        home = before[-1] if before else fallback
+        if home:
+            span._.actors = (replace(actors[0], country=home, code=home + actors[0].sector),)
+    return spans
+
+
+def _placed_in_clause(token: Token, located: dict[int, str]) -> bool:
+    """Whether the clause `token` belongs to names a place after a locative preposition."""
+    verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    skipped = {t.i for c in verb.children if c.dep_ in OTHER_CLAUSES for t in c.subtree}
+    return any(t.i in located and t.i not in skipped for t in verb.subtree)
 
 
 def _held_without_partner(noun: Token, by_head: dict[int, Span]) -> bool:
@@ -505,6 +669,42 @@ def _released_by(document: Token, by_head: dict[int, Span]) -> tuple[Actor, ...]
         if placed:
             return placed[:1]
     return ()
+
+
+def _coordinated_agent(span: Span, by_head: dict[int, Span]) -> Span:
+    """"Russian tanks and troops", "Israeli soldiers and settlers": a bare agent word joined
+    to an agent phrase with a country shares that country."""
+    actors = span._.actors
+    head = span.doc[span._.head_i]
+    if len(actors) != 1 or actors[0].kind != "agent" or actors[0].country or len(span) != 1 \
+            or head.dep_ != "conj" or head.head.i not in by_head:
+        return span
+    partner = by_head[head.head.i]._.actors
+    countries = {a.country for a in partner if a.kind == "agent" and a.country}
+    if len(partner) == 1 and len(countries) == 1:
+        country = countries.pop()
+        span._.actors = (replace(actors[0], country=country,
+                                 code=country + (actors[0].sector or "")),)
+    return span
+
+
+def _named_before(span: Span, resolved: list[Span]) -> Span:
+    """"Polish Foreign Minister Radoslaw Sikorski ... Sikorski said": a person the knowledge
+    base does not know, named again by surname, is the person named in full before, with the
+    country and title given there."""
+    actors = span._.actors
+    if len(actors) != 1 or actors[0].kind != "person" or actors[0].country or actors[0].code:
+        return span
+    words = fold(actors[0].name or span.text).split()
+    for before in reversed(resolved):
+        for actor in before._.actors:
+            named = fold(actor.name or "").split()
+            if actor.kind == "person" and (actor.country or actor.code) and len(named) > 1 \
+                    and named[-len(words):] == words and len(words) < len(named):
+                span._.actors = (replace(actor, text=span.text, start=span.start_char,
+                                         end=span.end_char),)
+                return span
+    return span
 
 
 def _owned(span: Span, resolved: list[Span]) -> Span:
@@ -573,6 +773,45 @@ def _relations(doc: Doc, taken: list[Span]) -> list[tuple[Span, Entry]]:
             and t.i not in inside]
 
 
+def _given_name_before(token: Token) -> Token | None:
+    """"Mikhail Flores": the capitalised name before a surname in one person's name."""
+    if token.i == 0 or token.ent_iob_ != "I":
+        return None
+    before = token.doc[token.i - 1]
+    named = before.pos_ == "PROPN" and before.text[:1].isupper() and before.ent_type_ == "PERSON"
+    return before if named else None
+
+
+def _placed_there(token: Token) -> bool:
+    """A word where a place goes: after "in", "at", "near"."""
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS - {"from"}
+
+
+def _surnames_again(doc: Doc, found: list[Span]) -> list[Span]:
+    """"Venancio Mondlane ... Mondlane, who came second": a surname alone, after the full name
+    of a person the text named, is that person even where the tagger took it for no name."""
+    taken = {i for span in found for i in range(span.start, span.end)}
+    first: dict[str, int] = {}  # surname -> where its full name is first given
+    for span in sorted(found, key=lambda s: s.start):
+        if span.label_ == "PERSON" and len(span) > 1:
+            first.setdefault(span[-1].text, span.start)
+    return [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc
+            if t.text in first and t.i > first[t.text] and t.i not in taken
+            and t.pos_ == "PROPN"]
+
+
+def _names_a_document(span: Span) -> bool:
+    """"the Rome Statute", "the Paris climate agreement": a city name in the name of an accord
+    or a meeting."""
+    token = span.root
+    while token.dep_ in ("compound", "nmod", "amod") and token.head.i != token.i \
+            and token.head.pos_ in ("NOUN", "PROPN"):
+        token = token.head
+        if token.lower_ in NAMED_AFTER_CITY:
+            return True
+    return False
+
+
 def _describes(description: Span, name: Span) -> bool:
     """"Tripoli ... the north Lebanese port", "Tripoli, Lebanon": a country adjective on a
     place noun, or a country named right after the name and a comma."""
@@ -620,6 +859,9 @@ def _phrase_head(token: Token, actor_tokens: set[int], name_tokens: dict[int, st
             token = head
         elif token.dep_ == "npadvmod" and token.pos_ == "PROPN" and head.dep_ == "amod":
             token = head  # "Vietnamese-led forces", "Saudi-backed troops"
+        elif token.dep_ == "pobj" and head.lower_ == "for" and head.head.lower_ in SPEAKING_FOR \
+                and head.head.i in actor_tokens:
+            token = head.head
         elif (token.dep_ == "pobj" and head.lower_ in ATTACHING_PREPS
               and head.head.i in actor_tokens and head.head.i != token.i
               and not (head.lower_ == "of" and head.head.lower_ in RELATION_NOUNS)):
@@ -641,6 +883,7 @@ def build_actors(span: Span, matches: list[tuple[Span, Entry]], gazetteer: Gazet
         not the leader's."""
         before = span.doc[m.start - 1] if m.start > span.start else None
         return before is not None and before.pos_ == "PROPN" and before.i not in matched \
+            and before.text[:1].isupper() and fold(m.text) != fold(e.name) \
             and fold(before.text) not in fold(e.name)
 
     matched = {i for m, _ in matches for i in range(m.start, m.end)}  # titles are matched
@@ -671,7 +914,14 @@ def build_actors(span: Span, matches: list[tuple[Span, Entry]], gazetteer: Gazet
         org = None
     person = first({"person"})
     institution = first({"institution"})
-    agent = first({"agent"})
+    # "Russian state media", "government troops": the word the phrase is about, unless a
+    # word of the phrase says whose side they are on ("opposition lawmakers", "rebel troops")
+    agent = next((e for _, e in matches if e.kind == "agent" and e.sector in SIDE_SECTORS),
+                 None) or (headed_by if headed_by is not None and headed_by.kind == "agent"
+                           and headed_by.sector else first({"agent"}))
+    if agent is not None and agent.name.lower() in SPEAKING_FOR:
+        # "an army spokesman", "a spokeswoman for the military": the body's sector
+        agent = next((e for _, e in matches if e.kind == "agent" and e is not agent), agent)
     capital = first({"capital"})
     countries = []
     for _, e in matches:
@@ -683,19 +933,28 @@ def build_actors(span: Span, matches: list[tuple[Span, Entry]], gazetteer: Gazet
         if candidate is not None and candidate.sector and not national:
             sector = candidate.sector
             break
+    section = org is not None and not org.country and org.sector == "NGO" and bool(countries)
     if leader is not None:
         country = leader.country
     elif org is not None and org.country:
         country = org.country
+    elif section:
+        # "Amnesty International Kenya": a non-governmental body's national section
+        country = countries[0]
     else:
         country = countries[0] if countries else None
     if leader is None and org is None and len(countries) > 1 and _coordinated(matches):
         return tuple(_actor(span, None, None, c, sector, "agent", gazetteer) for c in countries)
-    named = leader or org or person or institution
+    if person is not None and agent is not None and not agent.person and headed_by is agent:
+        person = None  # "the Frelimo party": a name on a body is the body's, not a person's
+        named = Entry("organization", next(m.text for m, e in matches if e.kind == "person"),
+                      None, agent.sector)
+    else:
+        named = leader or org or person or institution
     kind = "person" if (leader or person) else ("named" if named or not agent else "agent")
     if kind == "agent" and not country and first({"region"}):
         kind = "region"  # "European companies": no state, and none to be guessed
-    org_code = org.code if org is not None and not org.country else None
+    org_code = org.code if org is not None and not org.country and not section else None
     if leader is not None and leader.code and not leader.country:
         org_code = leader.code
     return (_actor(span, named.name if named else None, org_code, country, sector, kind,
@@ -762,19 +1021,41 @@ def _is_reference_phrase(token: Token, span: Span) -> bool:
         token.lower_ in REFERENCE_NOUNS
 
 
-def _antecedents(earlier: list[Span], want: str, count: int) -> list[Actor]:
+def _plural_phrase(earlier: list[Span]) -> list[Actor]:
+    """"they" after a plural actor phrase of the sentence before it ("Turkish troops will stay
+    in Syria as long as they are needed", not Syria): that phrase, unless actors named
+    together come after it ("Russia and Ukraine ... they")."""
+    if not earlier:
+        return []
+    last = earlier[-1].sent.start
+    for span in reversed([s for s in earlier if s.sent.start == last]):
+        head = span.doc[span._.head_i]
+        if head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children):
+            return []
+        if head.tag_ in ("NNS", "NNPS") and any(a.country or a.kind != "agent"
+                                                 for a in span._.actors):
+            return list(span._.actors)
+    return []
+
+
+def _antecedents(earlier: list[Span], want: str, count: int,
+                 one_person: frozenset[int] = frozenset()) -> list[Actor]:
+    """The actors a reference stands for; `one_person`: heads of phrases naming one person
+    by a word for people ("a BBC correspondent"), who may be "he" or "him" too."""
     if want == "sides":
         # "The two sides": the parties last named together ("Congo and the M23 rebels").
-        heads = {sp._.head_i: sp for sp in earlier}
+        # (the partner's phrase may hang from a title: "army chief General X and Y")
+        within = {i: sp for sp in earlier for i in range(sp.start, sp.end)}
         for span in reversed(earlier):
             head = span.doc[span._.head_i]
-            partner = heads.get(head.head.i) if head.dep_ == "conj" else None
+            partner = within.get(head.head.i) if head.dep_ == "conj" else None
             if partner is not None:
                 return [a for sp in (partner, span) for a in sp._.actors
                         if a.country or a.code]
     if want == "persons" and count == 1:
         # "he": the subject of the last sentence that names a person, before any other.
-        people = [sp for sp in earlier if any(a.kind == "person" for a in sp._.actors)]
+        people = [sp for sp in earlier if any(a.kind == "person" for a in sp._.actors)
+                  or sp._.head_i in one_person]
         if people:
             last = [sp for sp in people if sp.sent.start == people[-1].sent.start]
             subjects = [sp for sp in last if sp.doc[sp._.head_i].dep_ in ("nsubj", "nsubjpass")
@@ -782,6 +1063,10 @@ def _antecedents(earlier: list[Span], want: str, count: int) -> list[Actor]:
             if subjects:
                 known = [a for a in subjects[-1]._.actors if a.country or a.code]
                 return known  # empty when the subject is a person we do not know
+    if want == "group":
+        plural = _plural_phrase(earlier)
+        if plural:
+            return plural
     seen: list[Actor] = []
     for span in reversed(earlier):
         for actor in reversed(span._.actors):
@@ -789,13 +1074,16 @@ def _antecedents(earlier: list[Span], want: str, count: int) -> list[Actor]:
                 if want == "persons" and actor.kind == "person":
                     return seen  # an unknown person stands between: do not reach past it
                 continue
-            is_person = actor.kind == "person"
+            is_person = actor.kind == "person" or span._.head_i in one_person
             if want == "persons" and not is_person:
                 continue
             if want == "things" and is_person:
                 continue
             if want == "countries" and actor.sector not in (None, "GOV"):
                 continue
+            if want in ("things", "sides", "countries") and not actor.country \
+                    and actor.kind == "agent":
+                continue  # "police", "civilians": no one thing to point back to
             if want == "sides" and (is_person or actor.sector == "IGO"):
                 continue  # (the mediator is no side)
 
