@@ -306,10 +306,15 @@ def test_click_from_charts_to_events(server, watched):
     assert "Kenya" in page.locator("#dyad-events").inner_text()
 
     watched.open(server.url + "/#/network")
-    # an edge is a curve: click the middle of its stroke, as a person would
-    x, y = page.locator("#network path.edge").first.evaluate("""edge => {
-        const p = edge.getPointAtLength(edge.getTotalLength() / 2), m = edge.getScreenCTM();
-        return [p.x * m.a + p.y * m.c + m.e, p.x * m.b + p.y * m.d + m.f]; }""")
+    # an edge is a curve: click the middle of its stroke, as a person would (of the first
+    # edge whose middle no node or label covers)
+    x, y = page.evaluate("""() => {
+        for (const edge of document.querySelectorAll("#network path.edge")) {
+            const p = edge.getPointAtLength(edge.getTotalLength() / 2), m = edge.getScreenCTM();
+            const x = p.x * m.a + p.y * m.c + m.e, y = p.x * m.b + p.y * m.d + m.f;
+            if (document.elementFromPoint(x, y) === edge) return [x, y];
+        }
+        return null; }""")
     page.evaluate("delete document.body.dataset.loaded")
     page.mouse.click(x, y)
     watched.loaded()
