@@ -840,3 +840,20 @@ def test_found_guilty_targets_the_convicted(code):
     e = one(code("A Scottish court found Libyan agent Abdel Basset al-Megrahi guilty of the "
                  "Lockerbie bombing."), "ACCUSE")
     assert countries(e["source"]) == {"GBR"} and countries(e["target"]) == {"LBY"}
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    # a modal of possibility: not done
+    ("Annan said a peace deal between Sudan and the rebels could be signed by December.", []),
+    # a second act under one promise is part of the promise
+    ("Saudi Arabia and Iran agreed to restore relations and reopen their embassies.",
+     ["AGREE"]),
+    # a planned offensive has not happened
+    ("Israel called up 60,000 reservists ahead of a planned offensive on Gaza City.",
+     ["MOBILIZE"]),
+    # what a time anchor names is no news of its own
+    ("Zelensky travelled to Washington, his first trip abroad since the Russian invasion.",
+     ["CONSULT"]),
+])
+def test_what_is_not_done(code, text, kinds):
+    assert sorted(e["event"] for e in code(text) if not e["negated"]) == kinds

@@ -302,7 +302,7 @@ def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | 
         target = target + location
     joint = len({_key(a) for a in source}) > 1 and (
         plover in RECIPROCAL or mutual or plover in EXCHANGED and stateless)
-    if joint and plover in RECIPROCAL and {a.country for a in target} <= {
+    if joint and plover in RECIPROCAL and {a.country for a in target if a.country} <= {
             a.country for a in source}:
         # "Israel and Hamas agreed to an exchange of Israeli hostages": the parties agree
         # with each other, whoever the agreement is about.

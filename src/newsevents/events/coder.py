@@ -49,6 +49,7 @@ MEDIATION = "045"
 # Kinds of event that, with no agent named, are coded to the country where they happen.
 UNATTRIBUTED = {"ASSAULT"}
 FUTURE_AUX = {"will", "shall", "'ll"}
+POSSIBLE_AUX = {"could", "might", "may"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 # Events that PLOVER codes as AGREE when they are promised, not done ("will visit")...
 FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
@@ -81,7 +82,7 @@ SAID_ALONGSIDE = {"ACCUSE", "REQUEST", "REJECT", "THREATEN"}
 # Kinds of event whose object is only what they oppose.
 OPPOSING = {"PROTEST", "ACCUSE", "REJECT", "THREATEN"}
 # Prepositions whose event noun only tells when something else happened.
-TIME_PREPS = {"during", "amid", "ahead", "before", "until", "throughout"}
+TIME_PREPS = {"during", "amid", "ahead", "before", "until", "throughout", "since"}
 FRAME_ROOTS = {"intent": "03", "threat": "13", "refusal": "12", "preparation": "15"}
 
 
@@ -521,7 +522,9 @@ class SentenceCoder:
                 return "hypothetical"
             if t.dep_ == "advcl" and any(c.lower_ in CONDITIONAL_MARKS for c in t.children):
                 return "hypothetical"
-            aux = {c.lower_ for c in t.children if c.dep_ == "aux"}
+            aux = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+            if aux & POSSIBLE_AUX:
+                return "hypothetical"  # "a deal could be signed before the end of the year"
             if aux & FUTURE_AUX or ("going" in aux and any(
                     c.lower_ == "to" for c in t.children)):
                 return "intended"
@@ -722,6 +725,10 @@ class SentenceCoder:
                     cameo=rule.cameo, trigger=self.sent.doc[trig.i: trig.i + 1], source=target,
                     target=inner_target, mode=rule.mode, negated=self.negated(comp, noun),
                     modality="requested", via="frame", clause=comp))
+            if frame != "request":  # "agreed to restore relations and reopen embassies"
+                for more in comp.conjuncts:
+                    self.used.add(more.i)
+                    self.used.update(more_trig.i for _, more_trig, _ in self.events_of(more))
             if frame == "request":
                 # "urged the junta to end air strikes and to open a dialogue": asked for too
                 for more in comp.conjuncts:
@@ -1003,6 +1010,7 @@ class SentenceCoder:
         source = self.actors.get(noun.i, ()) or next(
             (self.actors_at(c) for c in noun.children if c.dep_ == "poss"), ())
         target: tuple[Actor, ...] = ()
+        target_prep = None
         for prep in noun.children:
             if prep.dep_ != "prep":
                 continue
@@ -1018,9 +1026,13 @@ class SentenceCoder:
                 elif prep.lower_ in ("between", "among") and found:
                     source = found
                 elif (prep.lower_ in TARGET_PREPS and prep.lower_ != "at" or prep.lower_ == "of"
-                      and self.hostile_deed(noun)) and found and not target:
-                    # ("a meeting at the summit" is a place; "the killing of X" is X's)
-                    target = found
+                      and self.hostile_deed(noun)) and not target:
+                    # ("a meeting at the summit" is a place; "the killing of X" is X's; an
+                    # attack on a town is on its country)
+                    found = found or (self.town_at(pobj) if self.hostile_deed(noun)
+                                      and prep.lower_ in ("on", "upon") else ())
+                    if found:
+                        target, target_prep = found, prep.lower_
         clause = noun
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
@@ -1034,13 +1046,16 @@ class SentenceCoder:
             source = self.subject(clause)[0]  # "negotiators return to Geneva for talks"
         if not any(a.country or a.code for a in source) and not (
                 self.lex.code(rule.cameo).plover in UNATTRIBUTED and any(
-                    a.country for a in target)):
+                    a.country for a in target) and target_prep in ("on", "upon", "of")):
             # (nobody known: "in its war with Iraq" with "its" unresolved; but "the attacks
             # on New York" are news whoever made them)
             return None
         if rule.cameo == LABOUR_STRIKE and noun.lemma_.lower() == "strike" and all(
                 a.sector in (None, "GOV", "MIL") for a in source):
             rule = replace(rule, cameo="195", mode="aerial")  # "Israeli and U.S. strikes"
+        if any(c.dep_ == "amod" and c.lower_ in self.lex.words["unrealised"]
+               for c in noun.children):
+            return None  # "a planned offensive", "a possible attack": not (yet) done
         historical = self.dated_in_the_past(noun)
         restated = noun.dep_ in ("appos", "npadvmod") and noun.head.pos_ in ("VERB", "AUX")
         if noun.lemma_.lower() in self.lex.words["state"] and noun.dep_ == "pobj" and \
