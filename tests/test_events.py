@@ -857,3 +857,18 @@ def test_found_guilty_targets_the_convicted(code):
 ])
 def test_what_is_not_done(code, text, kinds):
     assert sorted(e["event"] for e in code(text) if not e["negated"]) == kinds
+
+
+@pytest.mark.parametrize(("text", "kind", "source", "target"), [
+    ("The Taliban claimed responsibility for the bombing in Kabul.", "ASSAULT", {"AFG"},
+     {"AFG"}),
+    ("Beijing blamed Washington for the collision and demanded an apology.", "REQUEST",
+     {"CHN"}, {"USA"}),
+    ("Bush lifted sanctions imposed on India and Pakistan after their nuclear tests.",
+     "CONCEDE", {"USA"}, {"IND", "PAK"}),
+    ("Anti-Japanese protesters hurled stones at the Japanese embassy in Beijing.", "PROTEST",
+     {"CHN"}, {"JPN"}),
+])
+def test_who_did_it_and_to_whom(code, text, kind, source, target):
+    e = one(code(text), kind)
+    assert countries(e["source"]) == source and countries(e["target"]) == target

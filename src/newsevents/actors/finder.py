@@ -200,6 +200,9 @@ class ActorFinder:
             if entry is not None and entry.kind == "adjective" and _ethnic(span):
                 # "ethnic Albanians in Serbia": an ethnicity, placed by the text, not a state.
                 entry = Entry("agent", entry.name, None, "CVL")
+            if entry is not None and entry.kind in ("adjective", "country") and \
+                    _for_or_against(span):
+                continue  # "anti-Japanese protesters", "pro-Russian separatists": not theirs
             if entry is not None and entry.kind in ("capital", "place"):
                 entry = None if _names_a_document(span) else \
                     self.local_reading(span, entry, context, chosen)
@@ -989,6 +992,13 @@ def _plural(token: Token) -> bool:
 
 def _has_plural_determiner(token: Token) -> bool:
     return _plural(token) and any(c.lower_ in PLURAL_DETERMINERS for c in token.children)
+
+
+def _for_or_against(span: Span) -> bool:
+    """A country word after "anti-" or "pro-": a stance toward the country, not its actor."""
+    doc = span.doc
+    before = doc[span.start - 2: span.start] if span.start >= 2 else None
+    return before is not None and before[1].text == "-" and before[0].lower_ in ("anti", "pro")
 
 
 def _names_back(token: Token) -> bool:

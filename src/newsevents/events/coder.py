@@ -123,7 +123,7 @@ class EventCoder:
                 ) if dateline is not None and dateline.country else ()
         for sent in doc.sents:
             # A sentence that names no place is placed where the ones before it were.
-            own = _location(sent, actors, places, towns)
+            own = _location(sent, actors, places, towns, self.lexicon.words["mission"])
             location = own or next((loc for loc in reversed(recent[-LOCATION_CARRY:]) if loc),
                                    ())
             recent.append(own)
@@ -385,7 +385,9 @@ class SentenceCoder:
             if any(a.country or a.code for a in found):  # not "Patriot air defence systems"
                 return found
         nouns = [noun] if noun is not None else self.objects(verb)
-        for head in [*nouns, verb]:
+        # ("lifted sanctions imposed on India": whom the object was done to)
+        done_to = [c for n in nouns for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        for head in [*nouns, verb, *done_to]:
             preps = [c for c in head.children if c.dep_ in ("prep", "dative")]
             preps.sort(key=lambda p: TARGET_PREPS.index(p.lower_)
                        if p.lower_ in TARGET_PREPS else 99)
@@ -412,6 +414,21 @@ class SentenceCoder:
         if counted and verb.dep_ == "conj" and noun is None:
             return self.target(verb.head)  # "killed 12 people and wounded 30": more people
         return self.partner(verb) or self.condition_or_purpose(verb)
+
+    def coordinated_target(self, verb: Token) -> tuple[Actor, ...]:
+        """A demand with no addressee after a first act on someone is made of them: "blamed
+        Washington for the collision and demanded an apology"."""
+        if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.i < verb.i:
+            return self.target(verb.head)
+        return ()
+
+    def claimant(self, noun: Token) -> tuple[Actor, ...]:
+        """Who "claimed responsibility for" (or "took credit for") the act `noun` names."""
+        owned = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
+        if owned is None or owned.lemma_.lower() not in ("responsibility", "credit") or \
+                owned.head.lemma_.lower() not in self.lex.words["claiming"]:
+            return ()
+        return self.subject(owned.head)[0]
 
     def hostile_deed(self, noun: Token) -> bool:
         """An event noun of force ("the killing", "the attack", "the arrest")."""
@@ -706,7 +723,7 @@ class SentenceCoder:
             frame = "intent"  # "wants to help Israel": the wanter's own intent
         if frame == "request":
             root = (own_rule.cameo[:2] if own_rule else "02")
-            target = self.target(verb)
+            target = self.target(verb) or self.coordinated_target(verb)
             if not target and comp is not None:
                 target = self.actors_at(next(
                     (c for c in comp.children if c.dep_ in SUBJECT_DEPS), None))
@@ -877,6 +894,8 @@ class SentenceCoder:
                             accusing=self.lex.code(rule.cameo).plover == "ACCUSE")
             if reactor:
                 target = undergoer
+            if not target and self.lex.code(rule.cameo).plover == "REQUEST":
+                target = self.coordinated_target(verb)
             if not target and rule.prep:  # "would stand by Kyiv": the particle's object
                 target = next((self.actors_at(o) for p in verb.children
                                if p.dep_ == "prep" and p.lower_ == rule.prep
@@ -1008,7 +1027,8 @@ class SentenceCoder:
         if rule is None or self.is_argument(noun):
             return None
         source = self.actors.get(noun.i, ()) or next(
-            (self.actors_at(c) for c in noun.children if c.dep_ == "poss"), ())
+            (self.actors_at(c) for c in noun.children if c.dep_ == "poss"), ()) or \
+            self.claimant(noun)
         target: tuple[Actor, ...] = ()
         target_prep = None
         for prep in noun.children:
@@ -1137,7 +1157,8 @@ LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout
                   "within", "around", "through"}
 
 
-def _location(sent: Span, actors: dict, places: dict, towns: dict) -> tuple[Actor, ...]:
+def _location(sent: Span, actors: dict, places: dict, towns: dict, missions: frozenset[str]
+              ) -> tuple[Actor, ...]:
     """The first country the sentence places things in: "in Kirkuk", "at a jail in northern
     Israel", "throughout Indonesia", "near Pokrovsk" (a town `where` resolved)."""
     for token in sent:
@@ -1147,7 +1168,10 @@ def _location(sent: Span, actors: dict, places: dict, towns: dict) -> tuple[Acto
         if token.dep_ == "pobj" and prep.lower_ in LOCATIVE_PREPS:
             for found in (places.get(token.i, ()), actors.get(token.i, ()),
                           (towns[token.i],) if token.i in towns else ()):
-                located = [a for a in found if a.country and a.sector in (None, "GOV")]
+                # (an embassy is not its country's soil: "at the Japanese embassy in Beijing"
+                # is in China)
+                located = [a for a in found if a.country and a.sector in (None, "GOV")
+                           and token.lower_ not in missions]
                 if located:
                     return (located[0],)
     return ()
