@@ -872,3 +872,8 @@ def test_what_is_not_done(code, text, kinds):
 def test_who_did_it_and_to_whom(code, text, kind, source, target):
     e = one(code(text), kind)
     assert countries(e["source"]) == source and countries(e["target"]) == target
+
+
+def test_a_strike_called_by_unions_is_theirs(code):
+    e = one(code("A general strike called by Nigeria's unions shut banks in Lagos."), "PROTEST")
+    assert countries(e["source"]) == {"NGA"} and e["source"]["sector"] == "LAB"

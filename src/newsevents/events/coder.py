@@ -1028,7 +1028,10 @@ class SentenceCoder:
             return None
         source = self.actors.get(noun.i, ()) or next(
             (self.actors_at(c) for c in noun.children if c.dep_ == "poss"), ()) or \
-            self.claimant(noun)
+            self.claimant(noun) or next(
+            (found for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+             and c.lemma_.lower() in self.lex.words["organising"]
+             for found in [self.subject(c)[0]] if found), ())  # "a strike called by unions"
         target: tuple[Actor, ...] = ()
         target_prep = None
         for prep in noun.children:
