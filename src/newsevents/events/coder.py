@@ -1031,6 +1031,7 @@ class SentenceCoder:
             self.claimant(noun) or next(
             (found for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
              and c.lemma_.lower() in self.lex.words["organising"]
+             and self.lex.code(rule.cameo).plover != "CONSULT"  # (a summit's host: no party)
              for found in [self.subject(c)[0]] if found), ())  # "a strike called by unions"
         target: tuple[Actor, ...] = ()
         target_prep = None
