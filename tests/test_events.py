@@ -877,3 +877,17 @@ def test_who_did_it_and_to_whom(code, text, kind, source, target):
 def test_a_strike_called_by_unions_is_theirs(code):
     e = one(code("A general strike called by Nigeria's unions shut banks in Lagos."), "PROTEST")
     assert countries(e["source"]) == {"NGA"} and e["source"]["sector"] == "LAB"
+
+
+def test_protests_a_government_gives_way_to_are_its_peoples(code):
+    e = one(code("Peru's interim president resigned on Sunday after mass street protests "
+                 "against his appointment."), "PROTEST")
+    assert countries(e["source"]) == {"PER"} and e["source"]["sector"] == "CVL"
+    assert countries(e["target"]) == {"PER"}
+
+
+def test_a_visit_during_which_something_is_said_is_the_speakers(code):
+    events = code("Britain will give Ukraine more air defence, Foreign Secretary David Cameron "
+                  "said during a visit to Kyiv on Thursday.")
+    e = one(events, "CONSULT")
+    assert countries(e["source"]) == {"GBR"} and countries(e["target"]) == {"UKR"}

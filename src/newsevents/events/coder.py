@@ -798,10 +798,13 @@ class SentenceCoder:
         if not (infinitive or verb.tag_ == "VBG"):
             return False
         rule, head_rule = self.verb_rule(verb), self.verb_rule(verb.head)
-        if not infinitive and rule is not None and \
-                self.lex.code(rule.cameo).plover in SAID_ALONGSIDE and not (
-                    head_rule and self.lex.code(head_rule.cameo).plover == "PROTEST"):
-            return False  # (a protest "calling for independence" carries its demand)
+        said = rule is not None and self.lex.code(rule.cameo).plover in SAID_ALONGSIDE or \
+            self.lex.frames.get(verb.lemma_.lower()) in ("threat", "accusation")
+        if not infinitive and said and not (
+                head_rule and self.lex.code(head_rule.cameo).plover == "PROTEST"):
+            # (a protest "calling for independence" carries its demand; hostage-takers
+            # "threatening to blow up the building" make a threat)
+            return False
         head = verb.head
         return bool(self.verb_rule(head) or any(self.noun_rule(o) for o in self.objects(head)))
 
@@ -1060,14 +1063,27 @@ class SentenceCoder:
         clause = noun
         while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
             clause = clause.head
+        # ("during talks with X", "during a visit to Kyiv": the subject's own talks, visit)
         partner = any(self.actors_at(o) for p in noun.children
                       if p.dep_ == "prep" and p.lower_ == "with"
-                      for o in p.children if o.dep_ == "pobj")
+                      for o in p.children if o.dep_ == "pobj") or (
+            rule.mode == "visit" and bool(target))
         if not source and noun.dep_ == "pobj" and noun.head.lower_ in (
                 "for", "to", "in", *(TIME_PREPS if partner else ())) \
                 and noun.head.head.i == clause.i and \
                 self.lex.code(rule.cameo).plover == "CONSULT" and clause.pos_ == "VERB":
             source = self.subject(clause)[0]  # "negotiators return to Geneva for talks"
+        if not source and self.lex.code(rule.cameo).plover == "PROTEST" and \
+                clause.pos_ == "VERB" and noun.dep_ == "pobj" and \
+                noun.lemma_.lower() != "strike":  # ("strikes" alone may be air strikes)
+            # "resigned after weeks of street protests": the governed protest against the
+            # government that gives way to them
+            governing = self.subject(clause)[0]
+            if governing and all(a.country and a.sector in (None, "GOV") for a in governing):
+                source = (Actor(text=noun.text, name=None, code="CVL", country=None,
+                                sector="CVL", start=noun.idx, end=noun.idx + len(noun),
+                                kind="agent"),)
+                target = target or governing
         if not any(a.country or a.code for a in source) and not (
                 self.lex.code(rule.cameo).plover in UNATTRIBUTED and any(
                     a.country for a in target) and target_prep in ("on", "upon", "of")):
