@@ -1074,7 +1074,7 @@ class SentenceCoder:
                 self.lex.code(rule.cameo).plover == "CONSULT" and clause.pos_ == "VERB":
             source = self.subject(clause)[0]  # "negotiators return to Geneva for talks"
         if not source and self.lex.code(rule.cameo).plover == "PROTEST" and \
-                clause.pos_ == "VERB" and noun.dep_ == "pobj" and \
+                clause.pos_ == "VERB" and noun.dep_ in ("pobj", "advcl") and \
                 noun.lemma_.lower() != "strike":  # ("strikes" alone may be air strikes)
             # "resigned after weeks of street protests": the governed protest against the
             # government that gives way to them
