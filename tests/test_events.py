@@ -891,3 +891,25 @@ def test_a_visit_during_which_something_is_said_is_the_speakers(code):
                   "said during a visit to Kyiv on Thursday.")
     e = one(events, "CONSULT")
     assert countries(e["source"]) == {"GBR"} and countries(e["target"]) == {"UKR"}
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    # what a force is sent to do is not done
+    ("The Security Council authorised a force to help Haiti's police take back territory from "
+     "the gangs.", []),
+    # a war on drugs is a policy, not an attack
+    ("Police arrested Rodrigo Duterte in Manila over his war on drugs.", ["COERCE"]),
+])
+def test_purposes_and_policies_are_not_events(code, text, kinds):
+    assert sorted(e["event"] for e in code(text) if not e["negated"]) == kinds
+
+
+def test_scheduled_acts_are_intended(code):
+    e = code("Under the deal, Hamas is to free 33 hostages in the first phase.")[0]
+    assert e["modality"] == "intended"
+
+
+def test_denouncing_an_arrest_as_someones_kidnapping_accuses_them(code):
+    e = one(code("Sara Duterte denounced the arrest as a kidnapping by the Marcos government."),
+            "ACCUSE")
+    assert countries(e["target"]) == {"PHL"}

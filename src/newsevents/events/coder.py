@@ -368,8 +368,11 @@ class SentenceCoder:
             if found:
                 return found
             deeds = [o for o in heads if self.hostile_deed(o)]
-            if deeds:  # "condemned the killing of X": whoever killed, not X
-                return unique_actors([a for o in deeds for a in self.agent_of(o)])
+            if deeds:  # "condemned the killing of X": whoever killed, not X; "denounced the
+                # arrest as a kidnapping by the government": the government
+                called = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "as"
+                          for o in p.children if o.dep_ == "pobj"]
+                return unique_actors([a for o in [*deeds, *called] for a in self.agent_of(o)])
         candidates = [c for c in verb.children if c.dep_ in ("dative", "iobj")]
         # "found X guilty": the subject of the small clause
         candidates += [s for c in verb.children if c.dep_ in ("ccomp", "oprd", "xcomp")
@@ -523,7 +526,7 @@ class SentenceCoder:
                 return frame
         return None
 
-    def modality(self, verb: Token) -> str:
+    def modality(self, verb: Token, purpose: bool = True) -> str:
         """denied, hypothetical (if/unless/whether), intended (will, going to, "said they
         would"), else asserted; historical is decided later from the event's date."""
         governing = self.governing_frame(verb)
@@ -534,9 +537,18 @@ class SentenceCoder:
         chain = [verb]
         while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head.i != chain[-1].i:
             chain.append(chain[-1].head)
+        if chain[-1].dep_ == "ccomp" and chain[-1].head.dep_ in ("advcl", "acl"):
+            chain.append(chain[-1].head)  # "to help the police take back territory"
         for t in chain:
             if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in t.children):
                 return "hypothetical"
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+            if purpose and infinitive and t.dep_ in ("advcl", "acl"):
+                # what something is for ("a force to help the police take back territory")
+                # is neither done nor promised
+                return "hypothetical"
+            if infinitive and t.dep_ == "xcomp" and t.head.lemma_ == "be":
+                return "intended"  # "Hamas is to free 33 hostages"
             if t.dep_ == "advcl" and any(c.lower_ in CONDITIONAL_MARKS for c in t.children):
                 return "hypothetical"
             aux = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
@@ -1101,6 +1113,9 @@ class SentenceCoder:
         if noun.lemma_.lower() in self.lex.words["state"] and noun.dep_ == "pobj" and \
                 noun.head.lower_ in ("in", "of", "during", "since", "throughout"):
             return None  # "a mediator in the Gaza war": a state of affairs, not news
+        if noun.lemma_.lower() in self.lex.words["state"] and not target and any(
+                p.dep_ == "prep" and p.lower_ in ("on", "against") for p in noun.children):
+            return None  # "his war on drugs": a policy against no one named
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
                 noun.head.head.lemma_.lower() in self.lex.words["remembrance"]:
             return None  # "the anniversary of the invasion": remembered, not news
@@ -1124,7 +1139,9 @@ class SentenceCoder:
             target=target, mode=rule.mode, via="noun",
             notes=["mutual"] if noun.lemma_.lower() in self.lex.words["mutual"] else [],
             negated=self.negated(noun, clause if clause.pos_ in ("VERB", "AUX") else None),
-            modality=self.modality(clause) if clause.pos_ in ("VERB", "AUX") else "asserted",
+            # (a noun's own phrase dates it: "to offer condolences after the attacks")
+            modality=self.modality(clause, purpose=False) if clause.pos_ in ("VERB", "AUX")
+            else "asserted",
             clause=clause,
         )
 
