@@ -181,6 +181,28 @@ CASES = [
     # a court's sentence is a finding of guilt
     ("A Moscow court sentenced the journalist to 16 years in prison.", "ACCUSE", "116"),
     ("The opposition leader was sentenced to seven years by a Minsk court.", "ACCUSE", "116"),
+    # hours or days given to act "or face" consequences are an ultimatum; diplomats: expulsion
+    ("The United States gave the Taliban 48 hours to hand over bin Laden or face military action.",
+     "THREATEN", "139"),
+    ("The Security Council gave Sudan 30 days to disarm the militias or face sanctions.",
+     "THREATEN", "139"),
+    # "will take all necessary measures if ..." is a veiled threat
+    ("Beijing will take all necessary measures to protect its firms if Washington imposes new "
+     "tariffs.", "THREATEN", "130"),
+    # workers staying at home in a strike strike; refusing food is a hunger strike
+    ("Indian railway workers stayed at home on the second day of a nationwide strike.", "PROTEST",
+     "143"),
+    ("Jailed Bahraini activist Abdulhadi al-Khawaja refused food for three weeks to demand his "
+     "release.", "PROTEST", "142"),
+    # a government dissolved bowing to protests is a concession
+    ("Nepal's prime minister dissolved the cabinet after weeks of protests.", "CONCEDE", "0834"),
+    # police dismantling a network jointly cooperate
+    ("Spanish and Moroccan police jointly dismantled a people-smuggling ring.", "COOPERATE", "063"),
+    # security forces firing on protesters repress; firing on fighters or positions is combat
+    ("Iranian security forces opened fire on protesters in Zahedan.", "COERCE", "175"),
+    ("Sudanese soldiers fired on demonstrators outside the army headquarters.", "COERCE", "175"),
+    ("Israeli troops opened fire on Hamas fighters in Rafah.", "ASSAULT", "190"),
+    ("Russian forces fired on Ukrainian positions near Bakhmut.", "ASSAULT", "190"),
 ]
 
 
