@@ -170,6 +170,9 @@ CASES = [
     ("Portugal revoked the mining licences, bowing to pressure from farmers.", "CONCEDE",
      "0832"),
     ("Hungary revoked the broadcasting licence of an opposition radio station.", "COERCE", "1721"),
+    ("The Kenyan president bowed to weeks of protests and scrapped the airport contract.",
+     "CONCEDE", "0832"),
+    ("Panama scrapped the mining contract with the Canadian firm.", "REJECT", "120"),
     # pulling out of a deal or treaty reduces relations; troops pulling out retreat
     ("Russia pulled out of the Black Sea grain deal.", "SANCTION", "160"),
     ("The United States pulled out of the Iran nuclear deal.", "SANCTION", "160"),
