@@ -201,9 +201,11 @@ CASES = [
     ("Nepal's prime minister dissolved the cabinet after weeks of protests.", "CONCEDE", "0834"),
     # police dismantling a network jointly cooperate
     ("Spanish and Moroccan police jointly dismantled a people-smuggling ring.", "COOPERATE", "063"),
-    # security forces firing on protesters repress; firing on fighters or positions is combat
+    # police and security forces firing on protesters repress; troops firing, or fire on
+    # fighters or positions, is combat
     ("Iranian security forces opened fire on protesters in Zahedan.", "COERCE", "175"),
-    ("Sudanese soldiers fired on demonstrators outside the army headquarters.", "COERCE", "175"),
+    ("Sudanese police fired on demonstrators outside the army headquarters.", "COERCE", "175"),
+    ("Israeli troops fired on Palestinian protesters in Hebron.", "ASSAULT", "190"),
     ("Israeli troops opened fire on Hamas fighters in Rafah.", "ASSAULT", "190"),
     ("Russian forces fired on Ukrainian positions near Bakhmut.", "ASSAULT", "190"),
 ]
