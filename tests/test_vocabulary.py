@@ -122,6 +122,92 @@ CASES = [
     ("The State Department advised against travel to Mali after the coup.", "SANCTION", "160"),
     # a military advance on a town is an attack
     ("The rebels advanced on Goma on Sunday.", "ASSAULT", "190"),
+    # ending emergency rule or martial law eases it, like lifting it; ending a curfew
+    ("Thailand's king ended emergency rule in Bangkok on Tuesday.", "CONCEDE", "0814"),
+    ("Egypt ended the state of emergency after four years.", "CONCEDE", "0814"),
+    ("The Philippine president lifted martial law on Mindanao.", "CONCEDE", "0814"),
+    ("Sri Lanka ended the curfew in Colombo on Monday.", "CONCEDE", "0813"),
+    # a nuclear reactor shut down is a policy concession (promised: intent); media shut down
+    ("North Korea shut down its Yongbyon reactor on Saturday.", "CONCEDE", "0832"),
+    ("Iran will shut down its Arak heavy water reactor under the deal.", "AGREE", "035"),
+    ("The junta shut down two independent radio stations in Niamey.", "COERCE", "1721"),
+    # the tip or intelligence supplied is shared intelligence
+    ("Saudi intelligence supplied the tip that led British police to the bomb.", "COOPERATE",
+     "064"),
+    ("Pakistan provided the tip that allowed U.S. forces to locate the militant leader.",
+     "COOPERATE", "064"),
+    ("Morocco gave Spanish police intelligence about the cell.", "COOPERATE", "064"),
+    # direct flights or links launched between two states are economic cooperation
+    ("Russia and Georgia launched direct flights between Moscow and Tbilisi.", "COOPERATE", "061"),
+    ("India and Pakistan resumed direct bus links across the border.", "COOPERATE", "061"),
+    ("China and Japan launched charter flights between Shanghai and Osaka.", "COOPERATE", "061"),
+    # a joint force fielded or formed is military cooperation (promised: intent)
+    ("Kenya and Uganda formed a joint force to patrol the border.", "COOPERATE", "062"),
+    ("Chad and Niger will field a joint force to fight Boko Haram.", "AGREE", "031"),
+    # inspectors or a foreign delegation let in
+    ("Iran let U.N. inspectors into its Natanz enrichment plant.", "CONCEDE", "0862"),
+    ("Syria allowed a U.N. delegation into the besieged town.", "CONCEDE", "086"),
+    ("Iraq admitted weapons inspectors to the presidential palaces.", "CONCEDE", "0862"),
+    # joining an international organisation engages its members; not joining it rejects it
+    ("Egypt joined the BRICS group on Monday.", "SUPPORT", "050"),
+    ("Sweden joined NATO on Thursday.", "SUPPORT", "050"),
+    ("Argentina will not join the BRICS group.", "REJECT", "120"),
+    # forces landing or arriving to restore order protect the country
+    ("Nigerian troops landed in Liberia to restore order at the request of its government.",
+     "AID", "074"),
+    ("French troops arrived in Ivory Coast to restore calm.", "AID", "074"),
+    # weapons arriving in a country from another are military aid
+    ("The first American Abrams tanks have arrived in Ukraine.", "AID", "072"),
+    ("French Caesar howitzers arrived in Armenia on Tuesday.", "AID", "072"),
+    # aircraft forced down, vessels intercepted: coercion; a jet scrambled: alert
+    ("Lithuania's air force forced down a Belarusian plane.", "COERCE", "170"),
+    ("Russia scrambled a fighter jet to intercept a U.S. drone over the Black Sea.", "MOBILIZE",
+     "152"),
+    ("The Israeli navy intercepted an aid flotilla bound for Gaza.", "COERCE", "171"),
+    ("Greek coast guards intercepted a Turkish fishing boat.", "COERCE", "171"),
+    # a measure scrapped or revoked bowing to protests concedes; a media licence revoked restricts
+    ("Panama scrapped the mining contract after weeks of protests.", "CONCEDE", "0832"),
+    ("Portugal revoked the mining licences, bowing to pressure from farmers.", "CONCEDE",
+     "0832"),
+    ("Hungary revoked the broadcasting licence of an opposition radio station.", "COERCE", "1721"),
+    ("The Kenyan president bowed to weeks of protests and scrapped the airport contract.",
+     "CONCEDE", "0832"),
+    ("Panama scrapped the mining contract with the Canadian firm.", "REJECT", "120"),
+    # pulling out of a deal or treaty reduces relations; troops pulling out retreat
+    ("Russia pulled out of the Black Sea grain deal.", "SANCTION", "160"),
+    ("The United States pulled out of the Iran nuclear deal.", "SANCTION", "160"),
+    ("Washington pulled out of the Open Skies Treaty.", "SANCTION", "160"),
+    ("Russian troops pulled out of Kherson.", "RETREAT", "0874"),
+    # a naval supply ship sent with warships is a deployment, not aid; relief supplies are aid
+    ("Britain dispatched a warship and a supply ship to the Falklands.", "MOBILIZE", "154"),
+    ("Turkey dispatched medical supplies to Gaza.", "AID", "073"),
+    # a court's sentence is a finding of guilt
+    ("A Moscow court sentenced the journalist to 16 years in prison.", "ACCUSE", "116"),
+    ("The opposition leader was sentenced to seven years by a Minsk court.", "ACCUSE", "116"),
+    # hours or days given to act "or face" consequences are an ultimatum; diplomats: expulsion
+    ("The United States gave the Taliban 48 hours to hand over bin Laden or face military action.",
+     "THREATEN", "139"),
+    ("The Security Council gave Sudan 30 days to disarm the militias or face sanctions.",
+     "THREATEN", "139"),
+    # "will take all necessary measures if ..." is a veiled threat
+    ("Beijing will take all necessary measures to protect its firms if Washington imposes new "
+     "tariffs.", "THREATEN", "130"),
+    # workers staying at home in a strike strike; refusing food is a hunger strike
+    ("Indian railway workers stayed at home on the second day of a nationwide strike.", "PROTEST",
+     "143"),
+    ("Jailed Bahraini activist Abdulhadi al-Khawaja refused food for three weeks to demand his "
+     "release.", "PROTEST", "142"),
+    # a government dissolved bowing to protests is a concession
+    ("Nepal's prime minister dissolved the cabinet after weeks of protests.", "CONCEDE", "0834"),
+    # police dismantling a network jointly cooperate
+    ("Spanish and Moroccan police jointly dismantled a people-smuggling ring.", "COOPERATE", "063"),
+    # police and security forces firing on protesters repress; troops firing, or fire on
+    # fighters or positions, is combat
+    ("Iranian security forces opened fire on protesters in Zahedan.", "COERCE", "175"),
+    ("Sudanese police fired on demonstrators outside the army headquarters.", "COERCE", "175"),
+    ("Israeli troops fired on Palestinian protesters in Hebron.", "ASSAULT", "190"),
+    ("Israeli troops opened fire on Hamas fighters in Rafah.", "ASSAULT", "190"),
+    ("Russian forces fired on Ukrainian positions near Bakhmut.", "ASSAULT", "190"),
 ]
 
 
@@ -129,4 +215,15 @@ CASES = [
 def test_word_sense(code, text, kind, cameo):
     found = [(e["event"], e["cameo"]) for e in code(text)]
     assert (kind, cameo) in found, found
+
+
+NOT_AID = [
+    "Britain dispatched a warship and a supply ship to the Falklands.",
+    "The Israeli navy intercepted an aid flotilla bound for Gaza.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_AID, ids=[t[:48] for t in NOT_AID])
+def test_supply_ship_and_aid_boat_are_no_aid(code, text):
+    assert "AID" not in [e["event"] for e in code(text)]
 
