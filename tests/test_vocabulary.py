@@ -118,6 +118,9 @@ CASES = [
     # an operative named by an adjective-parsed title is still arrested
     ("Kenyan police captured senior Shabaab operative Ahmed Hassan in Mombasa.", "COERCE",
      "173"),
+    # a noun's "of" object selects its sense: a suspension of attacks is a truce
+    ("Hamas announced a three-month suspension of attacks on Israelis.", "RETREAT", "0871"),
+    ("The rebels agreed to a cessation of hostilities with Khartoum.", "AGREE", "035"),
     # a travel warning reduces relations with the country warned against
     ("The State Department advised against travel to Mali after the coup.", "SANCTION", "160"),
     # a military advance on a town is an attack

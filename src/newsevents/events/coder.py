@@ -220,6 +220,14 @@ class SentenceCoder:
                 if compound:
                     return compound[0]
         rules = self.lex.triggers.get(("NOUN", lemma), ())
+        # ("a suspension of attacks" is a truce; "the withdrawal from the bloc" a sanction)
+        preps = {p.lower_ for p in token.children if p.dep_ == "prep"}
+        objects = {w for p in token.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
+                   for o in p.children if o.dep_ == "pobj" for w in _object_words(o)}
+        fitting = [r for r in rules if r.objects and r.objects & objects
+                   and (not r.prep or r.prep in preps)]
+        if fitting:
+            return max(fitting, key=Trigger.specificity)
         plain = [r for r in rules if not r.objects]
         if plain:
             return max(plain, key=Trigger.specificity)
@@ -688,6 +696,9 @@ class SentenceCoder:
         while comp is not None and self.lex.frames.get(comp.lemma_.lower()) == "attempt" \
                 and self.complement(comp) is not None:
             comp = self.complement(comp)  # "prepared to resume shelling", "would keep fighting"
+        goal = self.goal_events(verb) if comp is None and frame == "intent" else []
+        if goal:
+            comp = verb  # "agreed to a cessation of hostilities": the noun is what is promised
         own_rule = self.verb_rule(verb)
         if frame == "command":
             # "a judge ordered Menem to appear": a demand on whom it orders; but "ordered the
@@ -717,8 +728,8 @@ class SentenceCoder:
                 return []  # (a bare "called" is a phone call, or nothing: the verb decides)
             comp_event = None
         else:
-            comp_events = (self.events_of(comp) or self.goal_events(comp)) \
-                if comp is not None else []
+            comp_events = goal or ((self.events_of(comp) or self.goal_events(comp))
+                                   if comp is not None else [])
             comp_event = comp_events[0] if comp_events else None
         if frame == "request" and comp is not None and comp.dep_ == "ccomp" \
                 and comp_event is None and own_rule is None:
@@ -754,7 +765,8 @@ class SentenceCoder:
                     cameo=rule.cameo, trigger=self.sent.doc[trig.i: trig.i + 1], source=target,
                     target=inner_target, mode=rule.mode, negated=self.negated(comp, noun),
                     modality="requested", via="frame", clause=comp))
-            if frame != "request":  # "agreed to restore relations and reopen embassies"
+            if frame != "request" and not goal:  # "agreed to restore relations and reopen
+                # embassies"
                 for more in comp.conjuncts:
                     self.used.add(more.i)
                     self.used.update(more_trig.i for _, more_trig, _ in self.events_of(more))
@@ -934,6 +946,9 @@ class SentenceCoder:
             self.used.add(verb.i)
             if noun is not None:
                 self.used.add(noun.i)
+                if rule.objects:  # ("announced a suspension of attacks": no attack)
+                    self.used.update(o.i for p in noun.children if p.dep_ == "prep"
+                                     and p.lower_ in ("of", "from") for o in p.children)
             if rule.objects:  # "seek assistance": the object is part of the trigger, and
                 # the act it invites or proposes with it ("accepted an invitation to make a
                 # state visit", "rejected a plan to hold talks")
@@ -1134,6 +1149,9 @@ class SentenceCoder:
             if {a.country for a in governing} - {a.country for a in source}:
                 target = governing
         self.used.add(noun.i)
+        if rule.objects:  # (the attacks a suspension suspends are no attack)
+            self.used.update(o.i for p in noun.children if p.dep_ == "prep"
+                             and p.lower_ in ("of", "from") for o in p.children)
         return Draft(
             cameo=rule.cameo, trigger=self.sent.doc[noun.i: noun.i + 1], source=source,
             target=target, mode=rule.mode, via="noun",
