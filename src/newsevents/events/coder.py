@@ -42,8 +42,9 @@ REACHING_PREPS = {"between", "of", "with", "among", "by", "from", "against", "to
 # "withdrew its troops", "pulled out peacekeepers".
 OWN_MEANS_CODES = ("15", "087", "166")
 # CAMEO codes of handing people over, whose target is who receives them, not who is handed:
-# extradition, release or return, deportation.
-TRANSFER_CODES = ("063", "084", "1663")
+# extradition and deportation (a release's target is whose people are freed: hostages handed
+# to a mediator are not the mediator's).
+TRANSFER_CODES = ("063", "1663")
 # Mediation: its "between" names whom it is for, not who does it.
 MEDIATION = "045"
 # Kinds of event that, with no agent named, are coded to the country where they happen.
