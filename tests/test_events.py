@@ -913,3 +913,8 @@ def test_denouncing_an_arrest_as_someones_kidnapping_accuses_them(code):
     e = one(code("Sara Duterte denounced the arrest as a kidnapping by the Marcos government."),
             "ACCUSE")
     assert countries(e["target"]) == {"PHL"}
+
+
+def test_agreeing_to_talks_is_an_intent_to_meet(code):
+    e = one(code("Iran agreed to talks with the United States."), "AGREE")
+    assert e["cameo"] == "036" and countries(e["target"]) == {"USA"}

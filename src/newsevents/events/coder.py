@@ -647,7 +647,10 @@ class SentenceCoder:
         return [(rule, pobj, pobj) for prep in verb.children
                 if prep.dep_ == "prep" and prep.lower_ in ("to", "for")
                 for pobj in prep.children if pobj.dep_ == "pobj"
-                for rule in [self.noun_rule(pobj)] if rule is not None]
+                for rule in [self.noun_rule(pobj)] if rule is not None] + [
+            (rule, noun, noun) for noun in verb.children  # ("agreed to talks", misparsed)
+            if noun.dep_ == "xcomp" and noun.pos_ == "NOUN"
+            for rule in [self.noun_rule(noun)] if rule is not None]
 
     def reported_events(self, verb: Token) -> list[Draft]:
         """What a speech verb adds to the event it reports: "X said Y must do Z" is X's demand
