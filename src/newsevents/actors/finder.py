@@ -45,6 +45,24 @@ SIDE_SECTORS = {"OPP", "REB"}
 # is the Secretary-General's ("an envoy for Ukraine" is sent to it, and stays apart).
 SPEAKING_FOR = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen",
                 "spokespeople", "lawyer", "lawyers"}
+# Bodies made of people of another kind: "a delegation of U.S. lawmakers" is legislators.
+MADE_OF = {"delegation", "delegations"}
+# Relation nouns that say someone opposes the actor named with them: "Kremlin critic Alexei
+# Navalny" is Russia's opposition, not its government.
+OPPONENT_NOUNS = {"critic", "critics", "opponent", "opponents"}
+# Words in the name of an organisation the knowledge base does not know that say what it is
+# ("the Daily News", "Eastern Airways", "the Reform Party"): an actor of that sector.
+ORGANISATION_NAME_WORDS = {"news": "MED", "times": "MED", "post": "MED", "herald": "MED",
+                           "gazette": "MED", "tribune": "MED", "journal": "MED", "radio": "MED",
+                           "television": "MED", "tv": "MED", "broadcasting": "MED",
+                           "airlines": "BUS", "airways": "BUS", "bank": "BUS", "mining": "BUS",
+                           "petroleum": "BUS", "corporation": "BUS", "holdings": "BUS",
+                           "party": "PTY"}
+# Sectors a description in apposition gives such an organisation ("RCTV, the country's oldest
+# private television channel").
+DESCRIBED_SECTORS = {"MED", "BUS", "PTY"}
+# Kinds of name that give a sentence a country.
+COUNTRY_KINDS = ("country", "adjective", "capital", "leader", "institution")
 # Sentences back that a pronoun or "both leaders" may reach for its antecedent.
 REFERENCE_WINDOW = 4
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
@@ -209,6 +227,7 @@ class ActorFinder:
             if entry is not None:
                 out.append((span, entry))
         out = [(span, self._institution_abroad(span, entry, out)) for span, entry in out]
+        out += self._unknown_organisations(doc, chosen, out)
         return out + _capital_nouns(doc, out) + _relations(doc, chosen)
 
     def _institution_abroad(self, span: Span, entry: Entry, matches: list[tuple[Span, Entry]]
@@ -228,6 +247,51 @@ class ActorFinder:
         if abroad and entry.country not in here:
             return Entry("agent", span.text, None, entry.sector)
         return entry
+
+    def _unknown_organisations(self, doc: Doc, chosen: list[Span],
+                               matches: list[tuple[Span, Entry]]) -> list[tuple[Span, Entry]]:
+        """"the independent Daily News", "RCTV, the country's oldest private television
+        channel": an organisation the knowledge base does not know, whose name or description
+        says it is media, a company or a party, is an actor of that sector, of the country its
+        sentence gives when the sentence names one only."""
+        taken = {i for span in chosen if span.label_ != "AGENT"
+                 for i in range(span.start, span.end)}  # ("the Daily News": not "daily")
+        found = []
+        for ent in doc.ents:
+            start = ent.start + (ent[0].lower_ == "the")
+            if ent.label_ != "ORG" or start >= ent.end \
+                    or taken.intersection(range(ent.start, ent.end)):
+                continue
+            sector = self._organisation_sector(doc[start:ent.end])
+            if sector is None:
+                continue
+            sent = ent.sent
+            countries = {e.country for s, e in matches if sent.start <= s.start < sent.end
+                         and e.kind in COUNTRY_KINDS and e.country}
+            country = countries.pop() if len(countries) == 1 else None
+            found.append((Span(doc, start, ent.end, label="NAME"),
+                          Entry("organization", doc[start:ent.end].text, country, sector)))
+        return found
+
+    def _organisation_sector(self, name: Span) -> str | None:
+        """The sector a name's own words ("News", "Airways") or its description in apposition
+        ("a television channel", "the Irish airline") give it."""
+        named = [ORGANISATION_NAME_WORDS[t.lower_] for t in name
+                 if t.lower_ in ORGANISATION_NAME_WORDS]
+        if named:
+            return named[-1]
+        root = name.root
+        described = [c for c in root.children if c.dep_ == "appos"] + (
+            [root.head] if root.dep_ == "appos" else []) + [
+            c for c in root.children if c.dep_ == "compound" and c.i < name.start]
+        for noun in described:
+            words = [noun.lower_] + [f"{c.lower_} {noun.lower_}" for c in noun.children
+                                     if c.dep_ == "compound"]
+            sectors = {e.sector for w in words for e in self.gazetteer.agents.get(w, ())
+                       if e.sector in DESCRIBED_SECTORS}
+            if len(sectors) == 1:
+                return sectors.pop()
+        return None
 
     def local_reading(self, span: Span, entry: Entry, context: Counter, names: list[Span]
                       ) -> Entry:
@@ -860,8 +924,9 @@ def _phrase_head(token: Token, actor_tokens: set[int], name_tokens: dict[int, st
             token = head
         elif token.dep_ == "conj" and head.dep_ in ("amod", "compound", "nmod", "poss"):
             token = head
-        elif token.dep_ == "npadvmod" and token.pos_ == "PROPN" and head.dep_ == "amod":
-            token = head  # "Vietnamese-led forces", "Saudi-backed troops"
+        elif token.dep_ == "npadvmod" and token.pos_ == "PROPN" and head.dep_ == "amod" \
+                and head.head.i in actor_tokens:
+            token = head  # "Vietnamese-led forces", "Saudi-backed troops" (not "deal")
         elif token.dep_ == "pobj" and head.lower_ == "for" and head.head.lower_ in SPEAKING_FOR \
                 and head.head.i in actor_tokens:
             token = head.head
@@ -890,6 +955,11 @@ def build_actors(span: Span, matches: list[tuple[Span, Entry]], gazetteer: Gazet
             and fold(before.text) not in fold(e.name)
 
     matched = {i for m, _ in matches for i in range(m.start, m.end)}  # titles are matched
+    opposed = any(e.kind == "agent" and e.name.lower() in OPPONENT_NOUNS for _, e in matches)
+    if opposed:
+        # "Putin critic X": the leader named says whose opponent, not who acts
+        matches = [(m, replace(e, kind="country") if e.kind == "leader" else e)
+                   for m, e in matches]
 
     matches = [(m, e) for m, e in matches if not (e.kind == "leader" and other_person(m, e))]
 
@@ -922,8 +992,9 @@ def build_actors(span: Span, matches: list[tuple[Span, Entry]], gazetteer: Gazet
     agent = next((e for _, e in matches if e.kind == "agent" and e.sector in SIDE_SECTORS),
                  None) or (headed_by if headed_by is not None and headed_by.kind == "agent"
                            and headed_by.sector else first({"agent"}))
-    if agent is not None and agent.name.lower() in SPEAKING_FOR:
-        # "an army spokesman", "a spokeswoman for the military": the body's sector
+    if agent is not None and agent.name.lower() in SPEAKING_FOR | MADE_OF:
+        # "an army spokesman", "a spokeswoman for the military": the body's sector ("a
+        # delegation of U.S. lawmakers": its members')
         agent = next((e for _, e in matches if e.kind == "agent" and e is not agent), agent)
     capital = first({"capital"})
     countries = []
@@ -936,6 +1007,8 @@ def build_actors(span: Span, matches: list[tuple[Span, Entry]], gazetteer: Gazet
         if candidate is not None and candidate.sector and not national:
             sector = candidate.sector
             break
+    if opposed and countries:
+        sector = "OPP"
     section = org is not None and not org.country and org.sector == "NGO" and bool(countries)
     if leader is not None:
         country = leader.country
