@@ -228,6 +228,8 @@ class ActorFinder:
                 out.append((span, entry))
         out = [(span, self._institution_abroad(span, entry, out)) for span, entry in out]
         out += self._unknown_organisations(doc, chosen, out)
+        out = [(span, land) for span, entry in out
+               if (land := _land_of(span, entry, out)) is not None]
         return out + _capital_nouns(doc, out) + _relations(doc, chosen)
 
     def _institution_abroad(self, span: Span, entry: Entry, matches: list[tuple[Span, Entry]]
@@ -877,6 +879,35 @@ def _names_a_document(span: Span) -> bool:
         if token.lower_ in NAMED_AFTER_CITY:
             return True
     return False
+
+
+def _land_of(span: Span, entry: Entry, matches: list[tuple[Span, Entry]]) -> Entry | None:
+    """"Kurdish rebels killed 12 Turkish soldiers", "Kurdish militants in northern Syria": a
+    people without a state is of the state among those it lives in that its clause names,
+    else its sentence (the only state it lives in, if one); else it stays a region. Placed
+    by its own phrase in another state ("Chechen rebel bases in Georgia"), it is no word
+    for a country at all: it is of where it acts, which the event's place says."""
+    if entry.kind != "region" or not entry.lands:
+        return entry
+    sent = span.sent
+    noun = span.root.head if span.root.dep_ in MODIFIER_DEPS else span.root
+    phrase = {t.i for t in noun.subtree}
+    if any(s.root.i in phrase and e.country and e.country not in entry.lands
+           and e.kind in COUNTRY_KINDS + ("place",) for s, e in matches):
+        return None
+    if len(entry.lands) == 1:
+        return Entry("adjective", entry.name, entry.lands[0])
+    verb = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    clause = {t.i for t in verb.subtree} - {
+        t.i for c in verb.children if c.dep_ in OTHER_CLAUSES for t in c.subtree} \
+        if verb is not None else set()
+    named = [(s.root.i, e.country) for s, e in matches if sent.start <= s.start < sent.end
+             and e.kind in COUNTRY_KINDS + ("place",) and e.country in entry.lands]
+    for scope in (clause, range(sent.start, sent.end)):
+        countries = {country for i, country in named if i in scope}
+        if len(countries) == 1:
+            return Entry("adjective", entry.name, countries.pop())
+    return entry
 
 
 def _describes(description: Span, name: Span) -> bool:
