@@ -58,6 +58,8 @@ ORGANISATION_NAME_WORDS = {"news": "MED", "times": "MED", "post": "MED", "herald
                            "airlines": "BUS", "airways": "BUS", "bank": "BUS", "mining": "BUS",
                            "petroleum": "BUS", "corporation": "BUS", "holdings": "BUS",
                            "party": "PTY"}
+# Entity labels of such names (the tagger takes a newspaper's title for a work of art).
+ORGANISATION_LABELS = {"ORG", "WORK_OF_ART"}
 # Sectors a description in apposition gives such an organisation ("RCTV, the country's oldest
 # private television channel").
 DESCRIBED_SECTORS = {"MED", "BUS", "PTY"}
@@ -261,11 +263,11 @@ class ActorFinder:
         found = []
         for ent in doc.ents:
             start = ent.start + (ent[0].lower_ == "the")
-            if ent.label_ != "ORG" or start >= ent.end \
+            if ent.label_ not in ORGANISATION_LABELS or start >= ent.end \
                     or taken.intersection(range(ent.start, ent.end)):
                 continue
             sector = self._organisation_sector(doc[start:ent.end])
-            if sector is None:
+            if sector is None or ent.label_ == "WORK_OF_ART" and sector != "MED":
                 continue
             sent = ent.sent
             countries = {e.country for s, e in matches if sent.start <= s.start < sent.end
