@@ -92,3 +92,17 @@ def test_a_people_named_with_no_state_of_its_lands_has_no_country(resolved):
 def test_a_people_placed_in_another_state_is_not_its_homeland(resolved):
     found = resolved("Moscow said Chechen rebel camps in Georgia's Pankisi Gorge were a threat.")
     assert all(country != "RUS" for word, country, _ in found if word in ("camps", "rebel"))
+
+
+# -- an international body's own meeting -------------------------------------------------------
+def test_where_an_international_body_meets_is_a_place_not_a_partner(coder):
+    doc = coder.nlp.make_doc("NATO defence ministers meeting in Brussels agreed on Thursday to "
+                             "send more troops.")
+    doc.user_data["date"] = "2024-03-27"
+    doc = next(coder.nlp.pipe([doc]))
+    assert "Brussels" not in [span.text for span in doc.spans["actors"]]
+    assert "Brussels" in [span.text for span in doc.spans["places"]]
+    talks = coder.nlp.make_doc("Putin held talks in Beijing on Thursday.")
+    talks.user_data["date"] = "2024-03-27"
+    talks = next(coder.nlp.pipe([talks]))
+    assert "Beijing" in [span.text for span in talks.spans["actors"]]

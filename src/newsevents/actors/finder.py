@@ -190,6 +190,7 @@ class ActorFinder:
                    for a in span._.actors):
                 continue  # "Russia's allies": a relation to an actor, with no country of its own
             (places if span.label_ == "PLACE" else spans).append(span)
+        spans, places = _own_meeting_places(doc, spans, places)
         doc.spans["places"] = places
         spans = _at_home(doc, _placed_by_context(doc, spans, places))
         spans = self.resolve_references(doc, spans)
@@ -646,6 +647,33 @@ def _placed_by_context(doc: Doc, spans: list[Span], places: list[Span]) -> list[
             span._.actors = found
             added.append(span)
     return sorted([*spans, *added], key=lambda s: s.start)
+
+
+def _own_meeting_places(doc: Doc, spans: list[Span], places: list[Span]
+                        ) -> tuple[list[Span], list[Span]]:
+    """"EU foreign ministers meeting in Luxembourg", "NATO leaders met in Brussels": where an
+    international body meets on its own is a place, not a partner in its talks (its host's
+    government is no party to them)."""
+    by_head = {s._.head_i: s for s in spans}
+    own = []
+    for span in spans:
+        root = doc[span._.head_i]
+        prep = root.head
+        if root.dep_ != "pobj" or prep.lower_ not in ("in", "at") \
+                or any(a.kind != "named" or not a.country or a.sector not in (None, "GOV")
+                       for a in span._.actors):
+            continue
+        meeting = prep.head
+        if meeting.lower_ not in MEETING_NOUNS and meeting.lemma_.lower() != "meet":
+            continue
+        members = [meeting, *(c for c in meeting.children if c.dep_ in ("nsubj", "compound")),
+                   *([meeting.head] if meeting.dep_ == "acl" else [])]
+        if any(a.sector == "IGO" for m in members if m.i in by_head
+               for a in by_head[m.i]._.actors):
+            own.append(span)
+    for span in own:
+        span.label_ = "PLACE"
+    return [s for s in spans if s not in own], sorted([*places, *own], key=lambda s: s.start)
 
 
 def _at_home(doc: Doc, spans: list[Span]) -> list[Span]:
