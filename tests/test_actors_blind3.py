@@ -61,6 +61,7 @@ def test_an_unknown_organisation_takes_no_country_from_a_sentence_naming_two(res
      "OPP"),
     ("A delegation of Japanese lawmakers visited Taipei on Monday.", "delegation", "JPN", "LEG"),
     ("A Chinese delegation arrived in Hanoi on Monday.", "delegation", "CHN", "GOV"),
+    ("Police questioned members of the Bundestag over the leak.", "members", "DEU", "LEG"),
 ])
 def test_critics_and_delegations(resolved, text, head, country, sector):
     assert at(resolved(text), head) == (country, sector)

@@ -47,6 +47,8 @@ SPEAKING_FOR = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokes
                 "spokespeople", "lawyer", "lawyers"}
 # Bodies made of people of another kind: "a delegation of U.S. lawmakers" is legislators.
 MADE_OF = {"delegation", "delegations"}
+# People of the body they are "of": "members of Congress" are legislators.
+MEMBER_NOUNS = {"member", "members"}
 # Relation nouns that say someone opposes the actor named with them: "Kremlin critic Alexei
 # Navalny" is Russia's opposition, not its government.
 OPPONENT_NOUNS = {"critic", "critics", "opponent", "opponents"}
@@ -865,10 +867,11 @@ def _capital_nouns(doc: Doc, matches: list[tuple[Span, Entry]]) -> list[tuple[Sp
 
 def _relations(doc: Doc, taken: list[Span]) -> list[tuple[Span, Entry]]:
     """Relation nouns ("allies", "critics") as actor words of no sector: their phrase is an
-    actor, whose country is not its possessor's."""
+    actor, whose country is not its possessor's; and "members", whose phrase is the body
+    they are members of ("members of Congress")."""
     inside = {i for span in taken for i in range(span.start, span.end)}
     return [(Span(doc, t.i, t.i + 1, label="AGENT"), Entry("agent", t.text, None, None))
-            for t in doc if t.lower_ in RELATION_NOUNS and t.pos_ == "NOUN"
+            for t in doc if t.lower_ in RELATION_NOUNS | MEMBER_NOUNS and t.pos_ == "NOUN"
             and t.i not in inside]
 
 
