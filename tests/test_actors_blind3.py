@@ -107,3 +107,14 @@ def test_where_an_international_body_meets_is_a_place_not_a_partner(coder):
     talks.user_data["date"] = "2024-03-27"
     talks = next(coder.nlp.pipe([talks]))
     assert "Beijing" in [span.text for span in talks.spans["actors"]]
+
+
+# -- waters named after a city -----------------------------------------------------------------
+def test_waters_named_after_a_city_are_no_government(resolved, coder):
+    found = resolved("India sent two frigates to the Gulf of Aden to hunt Somali pirates.")
+    assert at(found, "pirates") == ("SOM", "REB")
+    assert all(country != "YEM" for _, country, _ in found)
+    doc = coder.nlp.make_doc("A bomb damaged a tanker in Aden harbour on Thursday.")
+    doc = next(coder.nlp.pipe([doc]))
+    assert [s._.actors[0].country for s in doc.spans["places"]] == ["YEM"]
+    assert not doc.spans["actors"]

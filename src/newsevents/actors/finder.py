@@ -151,6 +151,8 @@ NAMED_AFTER_CITY = {"statute", "accord", "accords", "agreement", "agreements", "
                     "declaration", "memorandum", "communique", "communiqué", "process",
                     "format", "talks", "summit", "conference", "negotiations", "pact",
                     "principles", "consensus", "group"}
+# Waters named after or beside a city ("the Gulf of Aden", "Aden harbour").
+WATERS = {"gulf", "bay", "strait", "straits", "sea", "port", "harbour", "harbor", "waters"}
 KIND_PRIORITY = ["leader", "organization", "institution", "capital", "country", "adjective",
                  "place", "region"]
 
@@ -227,8 +229,13 @@ class ActorFinder:
                     _for_or_against(span):
                 continue  # "anti-Japanese protesters", "pro-Russian separatists": not theirs
             if entry is not None and entry.kind in ("capital", "place"):
-                entry = None if _names_a_document(span) else \
+                entry = None if _names_a_document(span) or _names_waters(span) else \
                     self.local_reading(span, entry, context, chosen)
+            if entry is not None and entry.kind == "region" and span.root.lower_ in WATERS \
+                    and any(c.dep_ == "prep" and c.lower_ == "of" for c in span.root.children):
+                continue  # "the Gulf of Aden": waters, not the Gulf states
+            if entry is not None and entry.kind == "capital" and _on_the_waters(span):
+                entry = replace(entry, kind="place", sector=None)  # "in Aden harbour"
             if entry is not None:
                 out.append((span, entry))
         out = [(span, self._institution_abroad(span, entry, out)) for span, entry in out]
@@ -900,6 +907,22 @@ def _surnames_again(doc: Doc, found: list[Span]) -> list[Span]:
     return [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc
             if t.text in first and t.i > first[t.text] and t.i not in taken
             and t.pos_ == "PROPN"]
+
+
+def _names_waters(span: Span) -> bool:
+    """"the Gulf of Aden", "the Bay of Bengal": a city in the name of waters beyond it."""
+    head = span.root.head
+    return span.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in WATERS \
+        and head.head.text[:1].isupper()
+
+
+def _on_the_waters(span: Span) -> bool:
+    """"Aden harbour", "the port of Aden": a city's waters are a place, not its government."""
+    head = span.root.head
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return after is not None and after.lower_ in WATERS or \
+        span.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in WATERS \
+        and not head.head.text[:1].isupper()
 
 
 def _names_a_document(span: Span) -> bool:
