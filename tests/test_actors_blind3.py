@@ -67,6 +67,12 @@ def test_critics_and_delegations(resolved, text, head, country, sector):
     assert at(resolved(text), head) == (country, sector)
 
 
+def test_a_made_in_country_is_only_where_a_weapon_comes_from(resolved):
+    found = resolved("Iranian-made drones struck Odesa overnight.")
+    assert at(found, "drones") == (None, "MIL")
+    assert "IRN" not in [country for _, country, _ in found]
+
+
 def test_a_brokered_accord_is_no_actor_but_led_troops_are(resolved):
     brokered = resolved("Ethiopia and Eritrea signed the Algiers-brokered accord on Monday.")
     assert "accord" not in [word for word, *_ in brokered]

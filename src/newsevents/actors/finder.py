@@ -151,6 +151,8 @@ NAMED_AFTER_CITY = {"statute", "accord", "accords", "agreement", "agreements", "
                     "declaration", "memorandum", "communique", "communiqué", "process",
                     "format", "talks", "summit", "conference", "negotiations", "pact",
                     "principles", "consensus", "group"}
+# Words after a country and a hyphen that say where a thing comes from ("Iranian-made").
+MADE_WORDS = {"made", "built", "designed", "manufactured", "supplied", "produced"}
 # Waters named after or beside a city ("the Gulf of Aden", "Aden harbour").
 WATERS = {"gulf", "bay", "strait", "straits", "sea", "port", "harbour", "harbor", "waters"}
 KIND_PRIORITY = ["leader", "organization", "institution", "capital", "country", "adjective",
@@ -228,6 +230,8 @@ class ActorFinder:
             if entry is not None and entry.kind in ("adjective", "country") and \
                     _for_or_against(span):
                 continue  # "anti-Japanese protesters", "pro-Russian separatists": not theirs
+            if entry is not None and entry.kind in ("adjective", "country") and _made_in(span):
+                continue  # "Iranian-made drones": where they were made, not who uses them
             if entry is not None and entry.kind in ("capital", "place"):
                 entry = None if _names_a_document(span) or _names_waters(span) else \
                     self.local_reading(span, entry, context, chosen)
@@ -1159,6 +1163,13 @@ def _for_or_against(span: Span) -> bool:
     doc = span.doc
     before = doc[span.start - 2: span.start] if span.start >= 2 else None
     return before is not None and before[1].text == "-" and before[0].lower_ in ("anti", "pro")
+
+
+def _made_in(span: Span) -> bool:
+    """A country word before "-made", "-built": the origin of a thing, not its user."""
+    doc = span.doc
+    after = doc[span.end: span.end + 2]
+    return len(after) == 2 and after[0].text == "-" and after[1].lower_ in MADE_WORDS
 
 
 def _names_back(token: Token) -> bool:
