@@ -45,6 +45,28 @@ SIDE_SECTORS = {"OPP", "REB"}
 # is the Secretary-General's ("an envoy for Ukraine" is sent to it, and stays apart).
 SPEAKING_FOR = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen",
                 "spokespeople", "lawyer", "lawyers"}
+# Bodies made of people of another kind: "a delegation of U.S. lawmakers" is legislators.
+MADE_OF = {"delegation", "delegations"}
+# People of the body they are "of": "members of Congress" are legislators.
+MEMBER_NOUNS = {"member", "members"}
+# Relation nouns that say someone opposes the actor named with them: "Kremlin critic Alexei
+# Navalny" is Russia's opposition, not its government.
+OPPONENT_NOUNS = {"critic", "critics", "opponent", "opponents"}
+# Words in the name of an organisation the knowledge base does not know that say what it is
+# ("the Daily News", "Eastern Airways", "the Reform Party"): an actor of that sector.
+ORGANISATION_NAME_WORDS = {"news": "MED", "times": "MED", "post": "MED", "herald": "MED",
+                           "gazette": "MED", "tribune": "MED", "journal": "MED", "radio": "MED",
+                           "television": "MED", "tv": "MED", "broadcasting": "MED",
+                           "airlines": "BUS", "airways": "BUS", "bank": "BUS", "mining": "BUS",
+                           "petroleum": "BUS", "corporation": "BUS", "holdings": "BUS",
+                           "party": "PTY"}
+# Entity labels of such names (the tagger takes a newspaper's title for a work of art).
+ORGANISATION_LABELS = {"ORG", "WORK_OF_ART"}
+# Sectors a description in apposition gives such an organisation ("RCTV, the country's oldest
+# private television channel").
+DESCRIBED_SECTORS = {"MED", "BUS", "PTY"}
+# Kinds of name that give a sentence a country.
+COUNTRY_KINDS = ("country", "adjective", "capital", "leader", "institution")
 # Sentences back that a pronoun or "both leaders" may reach for its antecedent.
 REFERENCE_WINDOW = 4
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
@@ -129,6 +151,10 @@ NAMED_AFTER_CITY = {"statute", "accord", "accords", "agreement", "agreements", "
                     "declaration", "memorandum", "communique", "communiqué", "process",
                     "format", "talks", "summit", "conference", "negotiations", "pact",
                     "principles", "consensus", "group"}
+# Words after a country and a hyphen that say where a thing comes from ("Iranian-made").
+MADE_WORDS = {"made", "built", "designed", "manufactured", "supplied", "produced"}
+# Waters named after or beside a city ("the Gulf of Aden", "Aden harbour").
+WATERS = {"gulf", "bay", "strait", "straits", "sea", "port", "harbour", "harbor", "waters"}
 KIND_PRIORITY = ["leader", "organization", "institution", "capital", "country", "adjective",
                  "place", "region"]
 
@@ -170,6 +196,7 @@ class ActorFinder:
                    for a in span._.actors):
                 continue  # "Russia's allies": a relation to an actor, with no country of its own
             (places if span.label_ == "PLACE" else spans).append(span)
+        spans, places = _own_meeting_places(doc, spans, places)
         doc.spans["places"] = places
         spans = _at_home(doc, _placed_by_context(doc, spans, places))
         spans = self.resolve_references(doc, spans)
@@ -203,12 +230,22 @@ class ActorFinder:
             if entry is not None and entry.kind in ("adjective", "country") and \
                     _for_or_against(span):
                 continue  # "anti-Japanese protesters", "pro-Russian separatists": not theirs
+            if entry is not None and entry.kind in ("adjective", "country") and _made_in(span):
+                continue  # "Iranian-made drones": where they were made, not who uses them
             if entry is not None and entry.kind in ("capital", "place"):
-                entry = None if _names_a_document(span) else \
+                entry = None if _names_a_document(span) or _names_waters(span) else \
                     self.local_reading(span, entry, context, chosen)
+            if entry is not None and entry.kind == "region" and span.root.lower_ in WATERS \
+                    and any(c.dep_ == "prep" and c.lower_ == "of" for c in span.root.children):
+                continue  # "the Gulf of Aden": waters, not the Gulf states
+            if entry is not None and entry.kind == "capital" and _on_the_waters(span):
+                entry = replace(entry, kind="place", sector=None)  # "in Aden harbour"
             if entry is not None:
                 out.append((span, entry))
         out = [(span, self._institution_abroad(span, entry, out)) for span, entry in out]
+        out += self._unknown_organisations(doc, chosen, out)
+        out = [(span, land) for span, entry in out
+               if (land := _land_of(span, entry, out)) is not None]
         return out + _capital_nouns(doc, out) + _relations(doc, chosen)
 
     def _institution_abroad(self, span: Span, entry: Entry, matches: list[tuple[Span, Entry]]
@@ -228,6 +265,51 @@ class ActorFinder:
         if abroad and entry.country not in here:
             return Entry("agent", span.text, None, entry.sector)
         return entry
+
+    def _unknown_organisations(self, doc: Doc, chosen: list[Span],
+                               matches: list[tuple[Span, Entry]]) -> list[tuple[Span, Entry]]:
+        """"the independent Daily News", "RCTV, the country's oldest private television
+        channel": an organisation the knowledge base does not know, whose name or description
+        says it is media, a company or a party, is an actor of that sector, of the country its
+        sentence gives when the sentence names one only."""
+        taken = {i for span in chosen if span.label_ != "AGENT"
+                 for i in range(span.start, span.end)}  # ("the Daily News": not "daily")
+        found = []
+        for ent in doc.ents:
+            start = ent.start + (ent[0].lower_ == "the")
+            if ent.label_ not in ORGANISATION_LABELS or start >= ent.end \
+                    or taken.intersection(range(ent.start, ent.end)):
+                continue
+            sector = self._organisation_sector(doc[start:ent.end])
+            if sector is None or ent.label_ == "WORK_OF_ART" and sector != "MED":
+                continue
+            sent = ent.sent
+            countries = {e.country for s, e in matches if sent.start <= s.start < sent.end
+                         and e.kind in COUNTRY_KINDS and e.country}
+            country = countries.pop() if len(countries) == 1 else None
+            found.append((Span(doc, start, ent.end, label="NAME"),
+                          Entry("organization", doc[start:ent.end].text, country, sector)))
+        return found
+
+    def _organisation_sector(self, name: Span) -> str | None:
+        """The sector a name's own words ("News", "Airways") or its description in apposition
+        ("a television channel", "the Irish airline") give it."""
+        named = [ORGANISATION_NAME_WORDS[t.lower_] for t in name
+                 if t.lower_ in ORGANISATION_NAME_WORDS]
+        if named:
+            return named[-1]
+        root = name.root
+        described = [c for c in root.children if c.dep_ == "appos"] + (
+            [root.head] if root.dep_ == "appos" else []) + [
+            c for c in root.children if c.dep_ == "compound" and c.i < name.start]
+        for noun in described:
+            words = [noun.lower_] + [f"{c.lower_} {noun.lower_}" for c in noun.children
+                                     if c.dep_ == "compound"]
+            sectors = {e.sector for w in words for e in self.gazetteer.agents.get(w, ())
+                       if e.sector in DESCRIBED_SECTORS}
+            if len(sectors) == 1:
+                return sectors.pop()
+        return None
 
     def local_reading(self, span: Span, entry: Entry, context: Counter, names: list[Span]
                       ) -> Entry:
@@ -580,6 +662,33 @@ def _placed_by_context(doc: Doc, spans: list[Span], places: list[Span]) -> list[
     return sorted([*spans, *added], key=lambda s: s.start)
 
 
+def _own_meeting_places(doc: Doc, spans: list[Span], places: list[Span]
+                        ) -> tuple[list[Span], list[Span]]:
+    """"EU foreign ministers meeting in Luxembourg", "NATO leaders met in Brussels": where an
+    international body meets on its own is a place, not a partner in its talks (its host's
+    government is no party to them)."""
+    by_head = {s._.head_i: s for s in spans}
+    own = []
+    for span in spans:
+        root = doc[span._.head_i]
+        prep = root.head
+        if root.dep_ != "pobj" or prep.lower_ not in ("in", "at") \
+                or any(a.kind != "named" or not a.country or a.sector not in (None, "GOV")
+                       for a in span._.actors):
+            continue
+        meeting = prep.head
+        if meeting.lower_ not in MEETING_NOUNS and meeting.lemma_.lower() != "meet":
+            continue
+        members = [meeting, *(c for c in meeting.children if c.dep_ in ("nsubj", "compound")),
+                   *([meeting.head] if meeting.dep_ == "acl" else [])]
+        if any(a.sector == "IGO" for m in members if m.i in by_head
+               for a in by_head[m.i]._.actors):
+            own.append(span)
+    for span in own:
+        span.label_ = "PLACE"
+    return [s for s in spans if s not in own], sorted([*places, *own], key=lambda s: s.start)
+
+
 def _at_home(doc: Doc, spans: list[Span]) -> list[Span]:
     """Police, prosecutors, courts and parliaments with no country of their own, whose own
     clause places them nowhere, are where the story was last placed before their sentence
@@ -769,10 +878,11 @@ def _capital_nouns(doc: Doc, matches: list[tuple[Span, Entry]]) -> list[tuple[Sp
 
 def _relations(doc: Doc, taken: list[Span]) -> list[tuple[Span, Entry]]:
     """Relation nouns ("allies", "critics") as actor words of no sector: their phrase is an
-    actor, whose country is not its possessor's."""
+    actor, whose country is not its possessor's; and "members", whose phrase is the body
+    they are members of ("members of Congress")."""
     inside = {i for span in taken for i in range(span.start, span.end)}
     return [(Span(doc, t.i, t.i + 1, label="AGENT"), Entry("agent", t.text, None, None))
-            for t in doc if t.lower_ in RELATION_NOUNS and t.pos_ == "NOUN"
+            for t in doc if t.lower_ in RELATION_NOUNS | MEMBER_NOUNS and t.pos_ == "NOUN"
             and t.i not in inside]
 
 
@@ -803,6 +913,22 @@ def _surnames_again(doc: Doc, found: list[Span]) -> list[Span]:
             and t.pos_ == "PROPN"]
 
 
+def _names_waters(span: Span) -> bool:
+    """"the Gulf of Aden", "the Bay of Bengal": a city in the name of waters beyond it."""
+    head = span.root.head
+    return span.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in WATERS \
+        and head.head.text[:1].isupper()
+
+
+def _on_the_waters(span: Span) -> bool:
+    """"Aden harbour", "the port of Aden": a city's waters are a place, not its government."""
+    head = span.root.head
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return after is not None and after.lower_ in WATERS or \
+        span.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in WATERS \
+        and not head.head.text[:1].isupper()
+
+
 def _names_a_document(span: Span) -> bool:
     """"the Rome Statute", "the Paris climate agreement": a city name in the name of an accord
     or a meeting."""
@@ -813,6 +939,35 @@ def _names_a_document(span: Span) -> bool:
         if token.lower_ in NAMED_AFTER_CITY:
             return True
     return False
+
+
+def _land_of(span: Span, entry: Entry, matches: list[tuple[Span, Entry]]) -> Entry | None:
+    """"Kurdish rebels killed 12 Turkish soldiers", "Kurdish militants in northern Syria": a
+    people without a state is of the state among those it lives in that its clause names,
+    else its sentence (the only state it lives in, if one); else it stays a region. Placed
+    by its own phrase in another state ("Chechen rebel bases in Georgia"), it is no word
+    for a country at all: it is of where it acts, which the event's place says."""
+    if entry.kind != "region" or not entry.lands:
+        return entry
+    sent = span.sent
+    noun = span.root.head if span.root.dep_ in MODIFIER_DEPS else span.root
+    phrase = {t.i for t in noun.subtree}
+    if any(s.root.i in phrase and e.country and e.country not in entry.lands
+           and e.kind in COUNTRY_KINDS + ("place",) for s, e in matches):
+        return None
+    if len(entry.lands) == 1:
+        return Entry("adjective", entry.name, entry.lands[0])
+    verb = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    clause = {t.i for t in verb.subtree} - {
+        t.i for c in verb.children if c.dep_ in OTHER_CLAUSES for t in c.subtree} \
+        if verb is not None else set()
+    named = [(s.root.i, e.country) for s, e in matches if sent.start <= s.start < sent.end
+             and e.kind in COUNTRY_KINDS + ("place",) and e.country in entry.lands]
+    for scope in (clause, range(sent.start, sent.end)):
+        countries = {country for i, country in named if i in scope}
+        if len(countries) == 1:
+            return Entry("adjective", entry.name, countries.pop())
+    return entry
 
 
 def _describes(description: Span, name: Span) -> bool:
@@ -860,8 +1015,9 @@ def _phrase_head(token: Token, actor_tokens: set[int], name_tokens: dict[int, st
             token = head
         elif token.dep_ == "conj" and head.dep_ in ("amod", "compound", "nmod", "poss"):
             token = head
-        elif token.dep_ == "npadvmod" and token.pos_ == "PROPN" and head.dep_ == "amod":
-            token = head  # "Vietnamese-led forces", "Saudi-backed troops"
+        elif token.dep_ == "npadvmod" and token.pos_ == "PROPN" and head.dep_ == "amod" \
+                and head.head.i in actor_tokens:
+            token = head  # "Vietnamese-led forces", "Saudi-backed troops" (not "deal")
         elif token.dep_ == "pobj" and head.lower_ == "for" and head.head.lower_ in SPEAKING_FOR \
                 and head.head.i in actor_tokens:
             token = head.head
@@ -890,6 +1046,11 @@ def build_actors(span: Span, matches: list[tuple[Span, Entry]], gazetteer: Gazet
             and fold(before.text) not in fold(e.name)
 
     matched = {i for m, _ in matches for i in range(m.start, m.end)}  # titles are matched
+    opposed = any(e.kind == "agent" and e.name.lower() in OPPONENT_NOUNS for _, e in matches)
+    if opposed:
+        # "Putin critic X": the leader named says whose opponent, not who acts
+        matches = [(m, replace(e, kind="country") if e.kind == "leader" else e)
+                   for m, e in matches]
 
     matches = [(m, e) for m, e in matches if not (e.kind == "leader" and other_person(m, e))]
 
@@ -922,8 +1083,9 @@ def build_actors(span: Span, matches: list[tuple[Span, Entry]], gazetteer: Gazet
     agent = next((e for _, e in matches if e.kind == "agent" and e.sector in SIDE_SECTORS),
                  None) or (headed_by if headed_by is not None and headed_by.kind == "agent"
                            and headed_by.sector else first({"agent"}))
-    if agent is not None and agent.name.lower() in SPEAKING_FOR:
-        # "an army spokesman", "a spokeswoman for the military": the body's sector
+    if agent is not None and agent.name.lower() in SPEAKING_FOR | MADE_OF:
+        # "an army spokesman", "a spokeswoman for the military": the body's sector ("a
+        # delegation of U.S. lawmakers": its members')
         agent = next((e for _, e in matches if e.kind == "agent" and e is not agent), agent)
     capital = first({"capital"})
     countries = []
@@ -936,6 +1098,8 @@ def build_actors(span: Span, matches: list[tuple[Span, Entry]], gazetteer: Gazet
         if candidate is not None and candidate.sector and not national:
             sector = candidate.sector
             break
+    if opposed and countries:
+        sector = "OPP"
     section = org is not None and not org.country and org.sector == "NGO" and bool(countries)
     if leader is not None:
         country = leader.country
@@ -999,6 +1163,13 @@ def _for_or_against(span: Span) -> bool:
     doc = span.doc
     before = doc[span.start - 2: span.start] if span.start >= 2 else None
     return before is not None and before[1].text == "-" and before[0].lower_ in ("anti", "pro")
+
+
+def _made_in(span: Span) -> bool:
+    """A country word before "-made", "-built": the origin of a thing, not its user."""
+    doc = span.doc
+    after = doc[span.end: span.end + 2]
+    return len(after) == 2 and after[0].text == "-" and after[1].lower_ in MADE_WORDS
 
 
 def _names_back(token: Token) -> bool:

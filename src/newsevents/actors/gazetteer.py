@@ -35,6 +35,8 @@ class Entry:
     # A leader's surname alias that may name someone else ("Mustafa"): it names the leader
     # only where the text supports it (see `ActorFinder.supported`).
     ambiguous: bool = False
+    # The states a people without a state of its own lives in (regions.tsv `lands`).
+    lands: tuple[str, ...] = ()
 
     def in_office(self, date: str) -> bool:
         return (not self.start or self.start <= date) and (not self.end or date <= self.end)
@@ -167,8 +169,9 @@ def _organization_entries(rows, names) -> None:
 def _region_entries(rows, names) -> None:
     for row in rows:
         label = split_values(row["name"])[0]
+        entry = Entry("region", label, None, lands=tuple(split_values(row.get("lands", ""))))
         for form in [*split_values(row["name"]), *split_values(row.get("adjectives", ""))]:
-            _add(names, form, Entry("region", label, None))
+            _add(names, form, entry)
 
 
 def _coded_actor_entries(rows, names) -> None:
