@@ -918,3 +918,8 @@ def test_denouncing_an_arrest_as_someones_kidnapping_accuses_them(code):
 def test_agreeing_to_talks_is_an_intent_to_meet(code):
     e = one(code("Iran agreed to talks with the United States."), "AGREE")
     assert e["cameo"] == "036" and countries(e["target"]) == {"USA"}
+
+
+def test_an_international_bodys_meeting_is_not_with_its_host(code):
+    e = one(code("EU foreign ministers met in Luxembourg on Monday."), "CONSULT")
+    assert not countries(e["target"]) & {"LUX"}

@@ -309,8 +309,11 @@ def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | 
         target = ()
     if not target and source and not joint:
         if location and location[0].country not in {a.country for a in source} \
-                and plover in LOCATED:
-            target = location  # "fired at targets in Jericho", "evacuate settlements in Gaza"
+                and plover in LOCATED and not (plover == "CONSULT" and all(
+                    a.sector == "IGO" for a in source)):
+            # "fired at targets in Jericho", "evacuate settlements in Gaza" (but "EU
+            # ministers meeting in Luxembourg" meet among themselves)
+            target = location
         elif home and plover in HELPED and home[0].country not in {
                 a.country for a in source}:
             target = home  # "Britain pledged aid" in a KABUL story: to Afghanistan
