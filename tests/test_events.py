@@ -923,3 +923,11 @@ def test_agreeing_to_talks_is_an_intent_to_meet(code):
 def test_an_international_bodys_meeting_is_not_with_its_host(code):
     e = one(code("EU foreign ministers met in Luxembourg on Monday."), "CONSULT")
     assert not countries(e["target"]) & {"LUX"}
+
+
+def test_an_authoritys_order_to_its_own_press_is_coercion(code):
+    e = one(code("Nicaragua's government ordered the opposition newspaper La Prensa to suspend "
+                 "publication indefinitely."), "COERCE")
+    assert countries(e["source"]) == {"NIC"} and e["modality"] == "asserted"
+    assert not [x for x in code("Niger's junta ordered French troops to leave the country.")
+                if x["event"] == "COERCE"]

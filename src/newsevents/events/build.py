@@ -14,6 +14,7 @@ from .coder import (
     FUTURE_TO_AGREE,
     FUTURE_TO_THREATEN,
     RECIPROCAL,
+    STATE_SECTORS,
     UNATTRIBUTED,
     Draft,
     unique_actors,
@@ -375,9 +376,6 @@ DOMESTIC_THREATS = {"restrict", "curfew"}
 # (not so for words: condemning an attack in Russia does not accuse Russia).
 LOCATED = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "CONCEDE", "AID", "AGREE",
            "SANCTION", "CONSULT", "REQUEST"}
-# Sectors of the state: their domestic events are aimed at the population, the others' at
-# the government.
-STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 
 
 def _countries_of(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:

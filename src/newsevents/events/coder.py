@@ -62,6 +62,9 @@ DEONTIC_AUX = {"must", "should"}
 # rioting the other.
 CROWD_SECTORS = {"CVL", "OPP", "LAB", "EDU"}
 SECURITY_SECTORS = {"MIL", "COP"}
+# Sectors of the state: their domestic events are aimed at the population, the others' at
+# the government; their orders to their own subjects are acts, not requests.
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 REPRESSION, RIOT = "175", "145"
 # A strike by a state or its army is an attack, not a walkout.
 LABOUR_STRIKE = "143"
@@ -696,6 +699,7 @@ class SentenceCoder:
     def frame_event(self, verb: Token, frame: str) -> list[Draft]:
         """The event a frame verb makes of its complement ("pledged to bolster": AGREE), and
         for a request, also the act asked for, with modality requested."""
+        commanded = False
         comp = self.complement(verb)
         while comp is not None and self.lex.frames.get(comp.lemma_.lower()) == "attempt" \
                 and self.complement(comp) is not None:
@@ -715,6 +719,7 @@ class SentenceCoder:
             if comp is None or not ordered or own:
                 return []
             frame = "request"
+            commanded = True
         if frame == "preparation":
             inner = self.events_of(comp) if comp is not None else []
             plover = self.lex.code(inner[0][0].cameo).plover if inner else None
@@ -807,6 +812,16 @@ class SentenceCoder:
         if frame == "intent" and code[:2] != "03":
             modality = "asserted"  # a vow to fight is a threat made now
         sentence_modality = self.modality(verb)
+        if commanded and len(requested) == 1 and self.lex.code(
+                requested[0].cameo).plover == "COERCE" and source and all(
+                a.sector in STATE_SECTORS for a in source) and target and all(
+                a.sector not in STATE_SECTORS and a.country in {s.country for s in source} | {None}
+                for a in target):
+            # "the government ordered the opposition newspaper to suspend publication": an
+            # authority's order to its own subjects is the coercion itself
+            return [replace(requested[0], source=source, target=target, negated=False,
+                            modality=sentence_modality, trigger=self.sent.doc[verb.i: verb.i + 1],
+                            clause=verb)]
         return [Draft(
             cameo=code, trigger=self.sent.doc[verb.i: verb.i + 1], source=source, target=target,
             negated=self.negated(verb), via="frame",
