@@ -931,3 +931,12 @@ def test_an_authoritys_order_to_its_own_press_is_coercion(code):
     assert countries(e["source"]) == {"NIC"} and e["modality"] == "asserted"
     assert not [x for x in code("Niger's junta ordered French troops to leave the country.")
                 if x["event"] == "COERCE"]
+
+
+@pytest.mark.parametrize(("text", "kind", "target"), [
+    ("Houthi rebels fired a missile at a Greek-owned tanker in the Red Sea.", "ASSAULT", {"GRC"}),
+    ("Iranian commandos seized the Israel-linked container ship near Hormuz.", "COERCE",
+     {"ISR"}),
+])
+def test_an_owned_thing_is_its_owners(code, text, kind, target):
+    assert countries(one(code(text), kind)["target"]) == target

@@ -153,6 +153,8 @@ NAMED_AFTER_CITY = {"statute", "accord", "accords", "agreement", "agreements", "
                     "principles", "consensus", "group"}
 # Words after a country and a hyphen that say where a thing comes from ("Iranian-made").
 MADE_WORDS = {"made", "built", "designed", "manufactured", "supplied", "produced"}
+# ...and that say whose it is ("a Greek-owned tanker", "an Israel-linked ship").
+OWNED_WORDS = {"owned", "flagged", "linked", "registered", "operated"}
 # Waters named after or beside a city ("the Gulf of Aden", "Aden harbour").
 WATERS = {"gulf", "bay", "strait", "straits", "sea", "port", "harbour", "harbor", "waters"}
 KIND_PRIORITY = ["leader", "organization", "institution", "capital", "country", "adjective",
@@ -1016,8 +1018,10 @@ def _phrase_head(token: Token, actor_tokens: set[int], name_tokens: dict[int, st
         elif token.dep_ == "conj" and head.dep_ in ("amod", "compound", "nmod", "poss"):
             token = head
         elif token.dep_ == "npadvmod" and token.pos_ == "PROPN" and head.dep_ == "amod" \
-                and head.head.i in actor_tokens:
-            token = head  # "Vietnamese-led forces", "Saudi-backed troops" (not "deal")
+                and (head.head.i in actor_tokens or head.lower_ in OWNED_WORDS):
+            # "Vietnamese-led forces", "Saudi-backed troops" (not "deal"); "a Greek-owned
+            # tanker", "the Israel-linked ship": its owner's
+            token = head
         elif token.dep_ == "pobj" and head.lower_ == "for" and head.head.lower_ in SPEAKING_FOR \
                 and head.head.i in actor_tokens:
             token = head.head
