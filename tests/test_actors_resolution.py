@@ -318,3 +318,8 @@ def test_the_two_sides_are_the_parties_last_named_together(coder):
                     "exchanging prisoners.")
     sides = [s for s in doc.spans["actors"] if s.text.endswith("sides")]
     assert sides and {a.sector for a in sides[0]._.actors} == {"MIL", "REB"}
+
+
+def test_people_who_work_at_a_body_are_of_its_country(code):
+    events = code("Workers at Nigeria's state oil company began an indefinite strike on Monday.")
+    assert [(e["event"], e["source"]["country"]) for e in events] == [("PROTEST", "NGA")]

@@ -67,6 +67,10 @@ ORGANISATION_LABELS = {"ORG", "WORK_OF_ART"}
 DESCRIBED_SECTORS = {"MED", "BUS", "PTY"}
 # Kinds of name that give a sentence a country.
 COUNTRY_KINDS = ("country", "adjective", "capital", "leader", "institution")
+# People who work somewhere: "workers at Nigeria's state oil company" are Nigerian (but
+# "protesters at the U.S. embassy" are not American).
+WORKFORCE_NOUNS = {"workers", "employees", "staff", "miners", "engineers", "doctors", "nurses",
+                   "teachers", "students", "journalists", "officials", "guards"}
 # Sentences back that a pronoun or "both leaders" may reach for its antecedent.
 REFERENCE_WINDOW = 4
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
@@ -1025,7 +1029,8 @@ def _phrase_head(token: Token, actor_tokens: set[int], name_tokens: dict[int, st
         elif token.dep_ == "pobj" and head.lower_ == "for" and head.head.lower_ in SPEAKING_FOR \
                 and head.head.i in actor_tokens:
             token = head.head
-        elif (token.dep_ == "pobj" and head.lower_ in ATTACHING_PREPS
+        elif (token.dep_ == "pobj" and (head.lower_ in ATTACHING_PREPS or head.lower_ == "at"
+                                        and head.head.lower_ in WORKFORCE_NOUNS)
               and head.head.i in actor_tokens and head.head.i != token.i
               and not (head.lower_ == "of" and head.head.lower_ in RELATION_NOUNS)):
             token = head.head
