@@ -940,3 +940,23 @@ def test_an_authoritys_order_to_its_own_press_is_coercion(code):
 ])
 def test_an_owned_thing_is_its_owners(code, text, kind, target):
     assert countries(one(code(text), kind)["target"]) == target
+
+
+@pytest.mark.parametrize(("text", "kind", "cameo", "target"), [
+    ("Uzbekistan ordered U.S. forces to leave the air base within 180 days.", "SANCTION", "166",
+     {"USA"}),
+    ("Niger's junta ordered the French ambassador to leave the country.", "SANCTION", "161",
+     {"FRA"}),
+    ("Mexican authorities handed over a drug lord to U.S. marshals on Friday.", "COOPERATE",
+     "063", {"USA"}),
+    ("The European Union gave 3 million euros in emergency aid to Mozambique.", "AID", "070",
+     {"MOZ"}),
+])
+def test_orders_handovers_and_money(code, text, kind, cameo, target):
+    e = one(code(text), kind)
+    assert e["cameo"] == cameo and countries(e["target"]) == target
+
+
+def test_a_detainee_flown_somewhere_is_not_visiting(code):
+    events = code("The tycoon was detained by security agents in Novosibirsk and flown to Moscow.")
+    assert "CONSULT" not in {e["event"] for e in events}

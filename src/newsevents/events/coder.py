@@ -41,6 +41,10 @@ REACHING_PREPS = {"between", "of", "with", "among", "by", "from", "against", "to
 # CAMEO codes whose object is the actor's own means, not a target: "mobilized reservists",
 # "withdrew its troops", "pulled out peacekeepers".
 OWN_MEANS_CODES = ("15", "087", "166")
+# A bare handover ("handed over X") is a release, unless it is to another state.
+UNSPECIFIED_HANDOVER, EXTRADITION = "084", "063"
+# Ordering foreigners to leave is expelling them.
+EXPULSION, DIPLOMATS_EXPELLED = "166", "161"
 # CAMEO codes of handing people over, whose target is who receives them, not who is handed:
 # extradition and deportation (a release's target is whose people are freed: hostages handed
 # to a mediator are not the mediator's).
@@ -260,8 +264,8 @@ class SentenceCoder:
             found += [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
         found = [t for o in found for t in (o, *o.conjuncts)]
         for o in list(found):
-            for prep in o.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of" and (
+            for prep in o.children:  # ("3 million euros in emergency aid" too)
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "in") and (
                         o.like_num or o.lemma_.lower() in self.lex.words["measure"]):
                     found.extend(c for c in prep.children if c.dep_ == "pobj")
         return found
@@ -812,6 +816,16 @@ class SentenceCoder:
         if frame == "intent" and code[:2] != "03":
             modality = "asserted"  # a vow to fight is a threat made now
         sentence_modality = self.modality(verb)
+        if commanded and comp is not None and comp.lemma_.lower() in self.lex.words["leaving"] \
+                and target and all(a.country and a.country not in {s.country for s in source}
+                                   for a in target):
+            # "Uzbekistan ordered U.S. forces to leave the base": an expulsion (of diplomats,
+            # a break in relations)
+            code = DIPLOMATS_EXPELLED if any(o.lemma_.lower() in self.lex.words["diplomat"]
+                                             for o in self.objects(verb)) else EXPULSION
+            return [Draft(cameo=code, trigger=self.sent.doc[verb.i: verb.i + 1],
+                          source=source, target=target, negated=self.negated(verb), via="frame",
+                          modality=sentence_modality, clause=verb)]
         if commanded and len(requested) == 1 and self.lex.code(
                 requested[0].cameo).plover == "COERCE" and source and all(
                 a.sector in STATE_SECTORS for a in source) and target and all(
@@ -922,8 +936,10 @@ class SentenceCoder:
             if not source and not passive and not self.event_subject(verb):
                 continue  # an active verb with no agent: a label, a gerund, an order
             if rule.mode == "visit" and noun is None and (any(
-                    a.sector in ("MIL", "COP", "REB") for a in source) or self.forces(verb)):
-                continue  # troops arriving are deployed, not visiting
+                    a.sector in ("MIL", "COP", "REB") for a in source) or self.forces(verb)
+                    or passive or verb.dep_ == "conj" and verb.tag_ == "VBN"):
+                continue  # troops arriving are deployed, not visiting; a detainee "was flown
+                # to Moscow" is carried, not visiting
             if rule.mode == "phone" and noun is None and not any(
                     self.actors_at(o) for o in self.objects(verb)):
                 continue  # "what it called unpaid debts": nobody was phoned
@@ -940,6 +956,11 @@ class SentenceCoder:
                             accusing=self.lex.code(rule.cameo).plover == "ACCUSE")
             if reactor:
                 target = undergoer
+            received = self.receiver(verb) if rule.cameo == UNSPECIFIED_HANDOVER else ()
+            if received and all(a.country and a.country not in {s.country for s in source}
+                                for a in received):
+                # "handed over a drug lord to U.S. marshals": to another state, an extradition
+                rule, target = replace(rule, cameo=EXTRADITION), received
             if not target and self.lex.code(rule.cameo).plover == "REQUEST":
                 target = self.coordinated_target(verb)
             if not target and rule.prep:  # "would stand by Kyiv": the particle's object
