@@ -230,8 +230,7 @@ class SentenceCoder:
         rules = self.lex.triggers.get(("NOUN", lemma), ())
         # ("a suspension of attacks" is a truce; "the withdrawal from the bloc" a sanction)
         preps = {p.lower_ for p in token.children if p.dep_ == "prep"}
-        objects = {w for p in token.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
-                   for o in p.children if o.dep_ == "pobj" for w in _object_words(o)}
+        objects = {w for o in _pobjs(token, "of", "from") for w in _object_words(o)}
         fitting = [r for r in rules if r.objects and r.objects & objects
                    and (not r.prep or r.prep in preps)]
         if fitting:
@@ -303,17 +302,8 @@ class SentenceCoder:
         """The agent of `verb` and whether the verb is passive."""
         passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass"
                       for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
-        if passive:
-            for c in verb.children:
-                if c.dep_ == "agent":
-                    for pobj in c.children:
-                        return self.actors_at(pobj), True
-            for c in verb.children:  # ("was granted asylum by Brazil": the parse says prep)
-                if c.dep_ == "prep" and c.lower_ == "by":
-                    found = next((self.actors_at(o) for o in c.children if o.dep_ == "pobj"), ())
-                    if found:
-                        return found, True
-            return (), True
+        if passive:  # (its agent, or "was granted asylum by Brazil" parsed as a prep)
+            return self.actors_after(verb, "by"), True
         for c in verb.children:
             if c.dep_ in SUBJECT_DEPS:
                 if c.tag_ == "WDT" or c.lower_ in ("who", "which", "that"):
@@ -458,9 +448,8 @@ class SentenceCoder:
         """Who did what an event noun names: its own actor ("the Israeli attack"), its
         possessor, or its "by" phrase."""
         return self.actors.get(noun.i, ()) or next(
-            (self.actors_at(c) for c in noun.children if c.dep_ == "poss"), ()) or next(
-            (self.actors_at(o) for p in noun.children if p.dep_ == "agent" or
-             p.dep_ == "prep" and p.lower_ == "by" for o in p.children if o.dep_ == "pobj"), ())
+            (self.actors_at(c) for c in noun.children if c.dep_ == "poss"), ()) or \
+            self.actors_after(noun, "by")
 
     def town_at(self, token: Token) -> tuple[Actor, ...]:
         """The country of a town or province the phrase names, itself or after "of" ("the
@@ -964,14 +953,10 @@ class SentenceCoder:
             if not target and self.lex.code(rule.cameo).plover == "REQUEST":
                 target = self.coordinated_target(verb)
             if not target and rule.prep:  # "would stand by Kyiv": the particle's object
-                target = next((self.actors_at(o) for p in verb.children
-                               if p.dep_ == "prep" and p.lower_ == rule.prep
-                               for o in p.children if o.dep_ == "pobj"), ())
+                target = self.actors_after(verb, rule.prep)
             if passive and not source and rule.cameo.startswith(TRANSFER_CODES):
                 # "was extradited from Chile to Peru": by Chile
-                source = next((self.actors_at(o) for p in verb.children
-                               if p.dep_ == "prep" and p.lower_ == "from"
-                               for o in p.children if o.dep_ == "pobj"), ())
+                source = self.actors_after(verb, "from")
             demanded = self.demanded(verb)
             if demanded is not None and self.lex.code(rule.cameo).plover == "REQUEST":
                 # "reiterated its demand ... that Israel ease ...": Israel is asked; what it
@@ -987,8 +972,7 @@ class SentenceCoder:
             if noun is not None:
                 self.used.add(noun.i)
                 if rule.objects:  # ("announced a suspension of attacks": no attack)
-                    self.used.update(o.i for p in noun.children if p.dep_ == "prep"
-                                     and p.lower_ in ("of", "from") for o in p.children)
+                    self.used.update(o.i for o in _pobjs(noun, "of", "from"))
             if rule.objects:  # "seek assistance": the object is part of the trigger, and
                 # the act it invites or proposes with it ("accepted an invitation to make a
                 # state visit", "rejected a plan to hold talks")
@@ -1026,11 +1010,14 @@ class SentenceCoder:
         return any(d.lemma_.lower() in hazards or d.lower_.removesuffix("s") in hazards
                    for d in doers)  # (a sentence's first word may keep its plural lemma)
 
+    def actors_after(self, token: Token, *preps: str) -> tuple[Actor, ...]:
+        """The first actors named after `token`'s prepositions `preps`."""
+        return next((found for o in _pobjs(token, *preps)
+                     for found in [self.actors_at(o)] if found), ())
+
     def receiver(self, verb: Token) -> tuple[Actor, ...]:
         """Who a person is handed to: "extradited a French national to France"."""
-        return next((found for p in verb.children if p.dep_ in ("prep", "dative")
-                     and p.lower_ == "to" for o in p.children if o.dep_ == "pobj"
-                     for found in [self.actors_at(o)] if found), ())
+        return self.actors_after(verb, "to")
 
     def forces(self, verb: Token) -> bool:
         """Whether the subject of `verb` is a body of armed men ("the first deployment of NATO
@@ -1190,8 +1177,7 @@ class SentenceCoder:
                 target = governing
         self.used.add(noun.i)
         if rule.objects:  # (the attacks a suspension suspends are no attack)
-            self.used.update(o.i for p in noun.children if p.dep_ == "prep"
-                             and p.lower_ in ("of", "from") for o in p.children)
+            self.used.update(o.i for o in _pobjs(noun, "of", "from"))
         return Draft(
             cameo=rule.cameo, trigger=self.sent.doc[noun.i: noun.i + 1], source=source,
             target=target, mode=rule.mode, via="noun",
@@ -1210,6 +1196,12 @@ def is_crowd(actors: tuple[Actor, ...]) -> bool:
 
 def is_security(actors: tuple[Actor, ...]) -> bool:
     return any(a.sector in SECURITY_SECTORS for a in actors)
+
+
+def _pobjs(token: Token, *preps: str) -> list[Token]:
+    """The objects of `token`'s prepositions `preps` ("to X", "by Y")."""
+    return [o for p in token.children if p.dep_ in ("prep", "dative", "agent")
+            and p.lower_ in preps for o in p.children if o.dep_ == "pobj"]
 
 
 def _object_words(obj: Token) -> set[str]:
