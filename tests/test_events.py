@@ -771,7 +771,8 @@ def test_condemning_a_killing_targets_the_killer_and_tells_the_killing(code):
     events = code("Tehran condemned the killing of Hamas political leader Ismail Haniyeh and "
                   "blamed Israel for the attack.")
     condemned = [e for e in events if e["trigger"] == "condemned"]
-    assert condemned and not countries(condemned[0]["target"])  # (the killer is not named)
+    # (the killer is not the condemnation's object; the victim is never its target)
+    assert condemned and countries(condemned[0]["target"]) == {"ISR"}
     assert countries(one(events, "ASSAULT")["target"]) == {"PSE"}
     events = code("Egypt condemned the Israeli attack on Gaza.")
     assert countries(one(events, "ACCUSE")["target"]) == {"ISR"}
@@ -960,3 +961,21 @@ def test_orders_handovers_and_money(code, text, kind, cameo, target):
 def test_a_detainee_flown_somewhere_is_not_visiting(code):
     events = code("The tycoon was detained by security agents in Novosibirsk and flown to Moscow.")
     assert "CONSULT" not in {e["event"] for e in events}
+
+
+@pytest.mark.parametrize("text, kind, target", [
+    # the parse names no target: the other country of the sentence nearest the trigger
+    ("Chile put its navy on high alert after Argentina announced military exercises near "
+     "the border.", "MOBILIZE", {"ARG"}),
+    ("Japan deposited 500 million dollars in Sri Lanka's central bank.", "AID", {"LKA"}),
+    # ...else the source's own country
+    ("Peru's prime minister resigned on Friday.", "RETREAT", {"PER"}),
+    ("Chile placed its navy on high alert on Monday.", "MOBILIZE", {"CHL"}),
+    # ...but allies acting together are not each other's target
+    ("Oil prices rose after British and American strikes on Monday.", "ASSAULT", set()),
+])
+def test_a_target_the_parse_does_not_give_is_inferred_from_the_sentence(code, text, kind,
+                                                                        target):
+    e = one(code(text), kind)
+    assert countries(e["target"]) == target
+    assert e["confidence"] <= 0.8  # (no bonus for a named target)

@@ -77,6 +77,8 @@ def finish(draft: Draft, sent: Span, sentence_index: int, article: Article, lexi
                              domestic=plover in DOMESTIC or mode in DOMESTIC_THREATS,
                              mutual="mutual" in draft.notes, home=draft.home,
                              outsiders=lexicon.words["outsider"])
+    if source and not target:
+        target = _unnamed_target(draft, source, plover)
     if (code in MUTUAL_CODES or "mutual" in draft.notes) and source and target:
         # "X held talks with Y": a conversation is had by both; each side is the other's
         # counterpart, as PLOVER codes a meeting.
@@ -135,6 +137,27 @@ def finish(draft: Draft, sent: Span, sentence_index: int, article: Article, lexi
         trigger_span=(trigger.start_char + offset, trigger.end_char + offset),
         version=version,
     )
+
+
+def _unnamed_target(draft: Draft, source: tuple[Actor, ...], plover: str | None
+                    ) -> tuple[Actor, ...]:
+    """The target of an event whose parse names none: the actor or place of another country
+    than the source's nearest to the trigger ("Pakistan put its forces on high alert, saying
+    India planned a strike"; "deposited $2 billion in Pakistan's central bank"), else the
+    source's own country when it has one (a resignation, an investigation at home; allies
+    striking together do not strike each other). Only the country is inferred, and the event
+    gets no bonus for a named target."""
+    own = {a.country for a in source if a.country}
+    if plover == "CONSULT" and all(a.sector == "IGO" for a in source):
+        own |= {a.country for a in draft.location}  # ("EU ministers met in Luxembourg")
+    trigger = draft.trigger.root.i
+    others = [(abs(i - trigger), a) for i, a in draft.mentioned if a.country not in own]
+    if others:
+        nearest = min(others, key=lambda pair: pair[0])[1]
+        return (replace(nearest, sector=None, code=nearest.country, kind="agent"),)
+    home = [a for a in source if a.country]
+    return (replace(home[0], sector=None, code=home[0].country, kind="agent"),
+            ) if len({a.country for a in home}) == 1 else ()
 
 
 def _meeting_mode(source: tuple[Actor, ...], target: tuple[Actor, ...],

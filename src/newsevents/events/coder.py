@@ -110,6 +110,8 @@ class Draft:
     location: tuple[Actor, ...] = ()  # the country where the sentence places it
     home: tuple[Actor, ...] = ()  # the dateline's country: where a wire story's agents are
     rivals: int = 0  # other events coded in the same sentence
+    # the sentence's actors and places by token, for a target the parse does not give
+    mentioned: tuple[tuple[int, Actor], ...] = ()
     notes: list[str] = field(default_factory=list)
 
 
@@ -135,11 +137,14 @@ class EventCoder:
             location = own or next((loc for loc in reversed(recent[-LOCATION_CARRY:]) if loc),
                                    ())
             recent.append(own)
-            found = [d for d in SentenceCoder(self.lexicon, actors, sent, towns).code()
+            coder = SentenceCoder(self.lexicon, actors, sent, towns)
+            found = [d for d in coder.code()
                      if _codable(replace(d, location=location or home)) or (
                          location and not d.source
                          and self.lexicon.code(d.cameo).plover in UNATTRIBUTED)]
+            mentioned = _mentioned(sent, actors, places, towns)
             for draft in found:
+                draft.mentioned = coder.bystanders(draft, mentioned)
                 draft.location = location
                 draft.home = home
                 draft.rivals = len(found) - 1
@@ -443,6 +448,16 @@ class SentenceCoder:
         """An event noun of force ("the killing", "the attack", "the arrest")."""
         rule = self.noun_rule(noun) if noun.pos_ == "NOUN" else None
         return rule is not None and self.lex.code(rule.cameo).plover in ("ASSAULT", "COERCE")
+
+    def bystanders(self, draft: Draft, mentioned: tuple[tuple[int, Actor], ...]
+                   ) -> tuple[tuple[int, Actor], ...]:
+        """The sentence's actors and places that may stand for a target the parse does not
+        give: not the victims of a deed the event is about ("condemned the killing of X": X is
+        not whom the condemnation is aimed at)."""
+        root = draft.trigger.root
+        victims = {t.i for o in self.objects(root) if self.hostile_deed(o)
+                   for t in o.subtree if t.i != o.i}
+        return tuple((i, a) for i, a in mentioned if i not in victims)
 
     def agent_of(self, noun: Token) -> tuple[Actor, ...]:
         """Who did what an event noun names: its own actor ("the Israeli attack"), its
@@ -1223,6 +1238,18 @@ def _towns(doc: Doc) -> dict[int, Actor]:
                       sector=None, start=m.start_char, end=m.end_char, kind="named")
         found.update({i: actor for i in range(m.start, m.end)})
     return found
+
+
+def _mentioned(sent: Span, actors: dict, places: dict, towns: dict
+               ) -> tuple[tuple[int, Actor], ...]:
+    """Every actor and place of the sentence that has a country, with its token: the
+    candidates for a target the parse does not give."""
+    found = []
+    for i in range(sent.start, sent.end):
+        for a in actors.get(i, ()) + places.get(i, ()) + ((towns[i],) if i in towns else ()):
+            if a.country:
+                found.append((i, a))
+    return tuple(found)
 
 
 def _by_token(spans) -> dict[int, tuple[Actor, ...]]:
