@@ -979,3 +979,35 @@ def test_a_target_the_parse_does_not_give_is_inferred_from_the_sentence(code, te
     e = one(code(text), kind)
     assert countries(e["target"]) == target
     assert e["confidence"] <= 0.8  # (no bonus for a named target)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Hungary will keep buying Russian gas despite Brussels' demands that it stop.",
+     {"HUN"}, {"BEL"}),
+    ("Iran resumed enrichment on Monday despite warnings from the European Union.",
+     {"IRN"}, {None}),  # (the EU is an IGO: no country)
+    ("Despite U.S. objections, Israel expanded the settlement.", {"ISR"}, {"USA"}),
+])
+def test_acting_despite_demands_or_warnings_rejects_them(code, text, source, target):
+    e = one(code(text), "REJECT")
+    assert countries(e["source"]) == source and countries(e["target"]) == target
+
+
+def test_a_refusal_despite_pressure_is_one_rejection_of_who_pressed(code):
+    events = code("Maduro refused to publish the tallies despite pressure from Brazil and "
+                  "Colombia.")
+    assert [e["event"] for e in events] == ["REJECT"]
+    assert countries(events[0]["target"]) == {"BRA", "COL"}
+    assert not [e for e in code("The talks went ahead despite the ceasefire violations.")
+                if e["event"] == "REJECT"]
+
+
+def test_the_demand_defied_is_made_of_the_defiant(code):
+    events = code("Hungary will keep buying Russian gas despite Brussels' demands that it stop.")
+    assert countries(one(events, "REQUEST")["target"]) == {"HUN"}
+
+
+def test_a_protest_is_against_whom_it_opposes_not_with_whom_it_sides(code):
+    events = code("Thousands of Jordanians marched in Amman in solidarity with the Palestinians "
+                  "and against Israel's offensive in Gaza.")
+    assert countries(one(events, "PROTEST")["target"]) == {"ISR"}

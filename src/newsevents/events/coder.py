@@ -89,8 +89,18 @@ SPEAKERS_ACTS = {"request", "threat", "speech", "accusation", "intent", "command
 SAID_ALONGSIDE = {"ACCUSE", "REQUEST", "REJECT", "THREATEN"}
 # Kinds of event whose object is only what they oppose.
 OPPOSING = {"PROTEST", "ACCUSE", "REJECT", "THREATEN"}
+# ...but what is opposed is whom it is against ("marched in solidarity with the Palestinians
+# and against Israel's offensive"), and support is for whom it is ("voiced support for Lebanon
+# against Israeli pressure").
+TARGET_PREPS_BY_KIND = {
+    **{kind: ("against", *(p for p in TARGET_PREPS if p != "against"))
+       for kind in OPPOSING},
+    **{kind: ("for", *(p for p in TARGET_PREPS if p not in ("for", "against")), "against")
+       for kind in ("SUPPORT", "AID")}}
 # Prepositions whose event noun only tells when something else happened.
 TIME_PREPS = {"during", "amid", "ahead", "before", "until", "throughout", "since"}
+# Rejecting another's demands by acting despite them.
+DEFIANCE = "120"
 FRAME_ROOTS = {"intent": "03", "threat": "13", "refusal": "12", "preparation": "15"}
 
 
@@ -356,13 +366,14 @@ class SentenceCoder:
         return (), False
 
     def target(self, verb: Token, noun: Token | None = None, *, objects: bool = True,
-               accusing: bool = False) -> tuple[Actor, ...]:
+               kind: str | None = None) -> tuple[Actor, ...]:
         """The patient or recipient: dative, object, then `with`/`to`/`against`... phrases of
         the verb (and of the event noun after a light verb), the other party of a framing
         conversation, the subject of an "unless" condition, the object of a purpose clause.
         `objects=False` when the object is the actor's own means ("mobilized reservists");
-        `accusing`: a complaint is against whom it is over, not the forum it is lodged with."""
-        if accusing:
+        `kind`: the event's PLOVER type; a complaint is against whom it is over, not the forum
+        it is lodged with."""
+        if kind == "ACCUSE":
             heads = [noun] if noun is not None else self.objects(verb)
             accused = [o for p in [*(t for h in heads for t in h.subtree), *verb.children]
                        if p.dep_ == "prep" and p.lower_ in ("against", "over")
@@ -401,18 +412,23 @@ class SentenceCoder:
         nouns = [noun] if noun is not None else self.objects(verb)
         # ("lifted sanctions imposed on India": whom the object was done to)
         done_to = [c for n in nouns for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        order = TARGET_PREPS_BY_KIND.get(kind, TARGET_PREPS)
         for head in [*nouns, verb, *done_to]:
             preps = [c for c in head.children if c.dep_ in ("prep", "dative")]
-            preps.sort(key=lambda p: TARGET_PREPS.index(p.lower_)
-                       if p.lower_ in TARGET_PREPS else 99)
+            # ("in solidarity with the Palestinians and against Israel's offensive")
+            preps += [more for p in preps for more in p.conjuncts
+                      if more.pos_ == "ADP" and more.lower_ != p.lower_]
+            preps.sort(key=lambda p: order.index(p.lower_) if p.lower_ in order else 99)
             for prep in preps:
-                if prep.lower_ not in TARGET_PREPS:
+                if prep.lower_ not in order:
                     continue
                 for pobj in [*prep.children, *(o for p in prep.children if prep.lower_ == "out"
                                                and p.dep_ == "prep" and p.lower_ == "of"
                                                for o in p.children)]:  # "out of Gaza"
                     if pobj.dep_ == "pobj":
-                        found = self.actors_at(pobj)
+                        found = self.actors_at(pobj) or (
+                            self.agent_of(pobj) if kind in OPPOSING and self.hostile_deed(pobj)
+                            else ())  # "protested against Israel's offensive": Israel
                         if found:  # "with his Qatari counterpart and with Rubio": both
                             return unique_actors([*found, *(
                                 a for more in prep.conjuncts if more.lower_ == prep.lower_
@@ -614,10 +630,36 @@ class SentenceCoder:
             draft = self.noun_event(t)
             if draft:
                 drafts.append(draft)
+        refusals = {i: d for d in drafts if self.lex.code(d.cameo).plover == "REJECT"
+                    for i in (d.trigger.root.i, *((d.clause.i,) if d.clause else ()))}
+        for defied in filter(None, map(self.defiance, tokens)):
+            refusal = refusals.get(defied.clause.i) or refusals.get(defied.clause.head.i)
+            if refusal is None:
+                drafts.append(defied)
+            elif not refusal.target:  # "declined to resign despite pressure by X": X
+                refusal.target = defied.target
         for d in drafts:
             if d.clause is not None and self.ultimatum(d.clause):
                 d.notes.append("ultimatum")
         return drafts
+
+    def defiance(self, prep: Token) -> Draft | None:
+        """Acting "despite" another's demands, pressure or warnings rejects them: "will keep
+        buying Russian oil despite Washington's demands that it stop" (the subject rejects
+        Washington)."""
+        clause = prep.head
+        if prep.lower_ != "despite" or prep.dep_ != "prep" or clause.pos_ not in ("VERB", "AUX"):
+            return None
+        for noun in (o for o in prep.children if o.dep_ == "pobj"):
+            if noun.lemma_.lower() not in self.lex.words["defied"]:
+                continue
+            source = self.subject(clause)[0]
+            target = self.agent_of(noun) or self.actors_after(noun, "from")
+            if not source or self.is_background(clause):
+                return None
+            return Draft(cameo=DEFIANCE, trigger=self.sent.doc[prep.i: prep.i + 1],
+                         source=source, target=target, via="frame", clause=clause)
+        return None
 
     def complement(self, verb: Token) -> Token | None:
         """The clause a frame verb governs: "pledged to bolster", "is committed to opening"."""
@@ -957,7 +999,7 @@ class SentenceCoder:
                 for o in objects for a in self.actors_at(o))
             target = (rule.cameo.startswith(TRANSFER_CODES) and self.receiver(verb)) or \
                 self.target(verb, noun, objects=not own_means,
-                            accusing=self.lex.code(rule.cameo).plover == "ACCUSE")
+                            kind=self.lex.code(rule.cameo).plover)
             if reactor:
                 target = undergoer
             received = self.receiver(verb) if rule.cameo == UNSPECIFIED_HANDOVER else ()
@@ -1185,8 +1227,10 @@ class SentenceCoder:
             return None  # (a past event recalled in passing is still coded, as historical)
         if not target and clause.pos_ in ("VERB", "AUX") and (
                 noun.dep_ in ("dobj", "nsubjpass") or noun.dep_ == "pobj"
-                and noun.head.lower_ in ("for", "over", "against", "about", "on", "to")):
-            # ("expressed gratitude for Russian aid": to the grateful)
+                and noun.head.lower_ in ("for", "over", "against", "about", "on", "to",
+                                         "despite")):
+            # ("expressed gratitude for Russian aid": to the grateful; "kept buying oil
+            # despite Washington's demands": made of the defiant)
             governing, _ = self.subject(clause)
             if {a.country for a in governing} - {a.country for a in source}:
                 target = governing
