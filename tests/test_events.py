@@ -1011,3 +1011,16 @@ def test_a_protest_is_against_whom_it_opposes_not_with_whom_it_sides(code):
     events = code("Thousands of Jordanians marched in Amman in solidarity with the Palestinians "
                   "and against Israel's offensive in Gaza.")
     assert countries(one(events, "PROTEST")["target"]) == {"ISR"}
+
+
+@pytest.mark.parametrize("text, kind, source, target", [
+    # the doer of an agentless passive: the country where it happened...
+    ("Five Chilean fishermen held in Peru were freed on Monday.", "RETREAT", {"PER"}, {"CHL"}),
+    # ...else the country it was done to
+    ("The former interior minister of Ecuador was detained on Tuesday.", "COERCE", {"ECU"},
+     {"ECU"}),
+])
+def test_an_act_whose_doer_is_not_said_is_its_countrys(code, text, kind, source, target):
+    e = one(code(text), kind)
+    assert countries(e["source"]) == source and countries(e["target"]) == target
+    assert e["confidence"] < 0.6  # (only the country is inferred)

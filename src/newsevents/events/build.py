@@ -104,7 +104,7 @@ def finish(draft: Draft, sent: Span, sentence_index: int, article: Article, lexi
     elif negated:
         modality = "negated"
     confidence = BASE_CONFIDENCE[draft.via]
-    confidence += BONUS_SOURCE * any(map(_resolved, source))
+    confidence += BONUS_SOURCE * (bool(draft.source) and any(map(_resolved, source)))
     confidence += BONUS_TARGET * (bool(draft.target) and any(map(_resolved, target)))
     clause_dep = draft.clause.dep_ if draft.clause is not None else None
     confidence += BONUS_MAIN_CLAUSE * (clause_dep == "ROOT")
@@ -114,7 +114,7 @@ def finish(draft: Draft, sent: Span, sentence_index: int, article: Article, lexi
     confidence -= PENALTY_REFERENCE * any(a.text.lower() != a.name.lower()
                                           and a.kind == "person" and a.text.islower()
                                           for a in source + target if a.name)
-    confidence -= PENALTY_NO_SOURCE * (not source)
+    confidence -= PENALTY_NO_SOURCE * (not draft.source)  # (none, or one only inferred)
     trigger = draft.trigger
     return Event(
         doc_id=article.id,
@@ -375,6 +375,12 @@ def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | 
         # "a missionary was arrested in Lebanon": by the country's police
         source = tuple(replace(a, sector="COP", code=(a.country or "") + "COP", kind="agent")
                        for a in location)
+    elif not source and target:
+        # "five Iranians held in the United States were freed", "the army chief was
+        # detained": an act whose doer is not said is the country's where it happened, else
+        # the country's it was done to (only the country is inferred)
+        home = location or tuple(a for a in target if a.country)[:1]
+        source = tuple(replace(a, sector=None, code=a.country, kind="agent") for a in home)
     return source, target
 
 
