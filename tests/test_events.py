@@ -1024,3 +1024,24 @@ def test_an_act_whose_doer_is_not_said_is_its_countrys(code, text, kind, source,
     e = one(code(text), kind)
     assert countries(e["source"]) == source and countries(e["target"]) == target
     assert e["confidence"] < 0.6  # (only the country is inferred)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("China's commerce ministry said Canada's measures violated World Trade Organization rules.",
+     {"CHN"}, {"CAN"}),
+    ("Russia said the Ukrainian drone had violated its airspace.", {"RUS"}, {"UKR"}),
+])
+def test_saying_another_broke_the_rules_accuses_them(code, text, source, target):
+    events = code(text)
+    e = one(events, "ACCUSE")
+    assert countries(e["source"]) == source and countries(e["target"]) == target
+    assert not [e for e in events if e["event"] == "REJECT"]  # (the breach is only alleged)
+
+
+def test_a_persons_arrest_is_done_to_them(code):
+    events = code("Russian President Vladimir Putin visited Mongolia on Tuesday. The ICC "
+                  "issued a warrant for his arrest in 2023.")
+    assert not [e for e in events if e["event"] == "COERCE" and countries(e["source"]) == {"RUS"}]
+    # ...but a state's or a group's release of prisoners is its own act
+    e = one(code("Hamas's release of the hostages was welcomed by Egypt."), "SUPPORT")
+    assert countries(e["target"]) == {"PSE"}

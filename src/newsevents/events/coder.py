@@ -75,6 +75,9 @@ LABOUR_STRIKE = "143"
 # Reported events that, told by a named actor about another, are accusations ("the US said
 # Iraq had attacked...").
 ACCUSABLE = {"ASSAULT", "COERCE"}
+# Acts done to people, whose possessor is whom they are done to ("his arrest").
+DONE_TO_PEOPLE = {"173", "174", "0841"}
+BREACH = "128"  # defying norms or law: whoever says it of another accuses them
 # Events that two parties do together: with a compound source and no target, each member is
 # the other's target ("Putin and Goïta discussed...").
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT"}
@@ -721,13 +724,15 @@ class SentenceCoder:
             self.used.update({verb.i, *(t.i for t in comp.subtree)})  # all of it is demanded
             return [Draft(cameo=code, trigger=self.sent.doc[verb.i: verb.i + 1], source=source,
                           target=target, negated=self.negated(comp), via="frame", clause=verb)]
-        named = [a for a in source if a.kind in ("named", "person")]
+        # ("China said Canada's tariffs violated trade rules": nobody says so of themselves)
+        breach = bool(found) and found[0][0].cameo == BREACH
+        named = [a for a in source if a.kind in ("named", "person") or a.country and breach]
         leads = verb.i < comp.i and any(c.dep_ == "mark" and c.lower_ == "that"
                                         for c in comp.children)
         claims = verb.lemma_.lower() in self.lex.words["claim"] or leads
-        if claims and inner in ACCUSABLE and named and target and \
+        if (claims and inner in ACCUSABLE or breach) and named and target and \
                 {a.country for a in named} != {a.country for a in target}:
-            if verb.lemma_.lower() in self.lex.words["claim"]:
+            if verb.lemma_.lower() in self.lex.words["claim"] or breach:
                 # "the US claimed that ISIL had attacked Iraq": the claim is the news, the
                 # attack only alleged.
                 self.used.update(t.i for t in comp.subtree)
@@ -1148,6 +1153,9 @@ class SentenceCoder:
              and self.lex.code(rule.cameo).plover != "CONSULT"  # (a summit's host: no party)
              for found in [self.subject(c)[0]] if found), ())  # "a strike called by unions"
         target: tuple[Actor, ...] = ()
+        if rule.cameo in DONE_TO_PEOPLE and source and all(a.kind == "person" for a in source) \
+                and not self.actors.get(noun.i):
+            source, target = (), source  # "his arrest", "Navalny's release": whom it was done to
         target_prep = None
         for prep in noun.children:
             if prep.dep_ != "prep":
