@@ -1045,3 +1045,12 @@ def test_a_persons_arrest_is_done_to_them(code):
     # ...but a state's or a group's release of prisoners is its own act
     e = one(code("Hamas's release of the hostages was welcomed by Egypt."), "SUPPORT")
     assert countries(e["target"]) == {"PSE"}
+
+
+def test_a_border_named_by_a_demonym_does_not_place_an_event_there(code):
+    e = one(code("ELN fighters went from house to house in villages near the Venezuelan "
+                 "border, killing former FARC guerrillas and civilians."), "ASSAULT")
+    assert "VEN" not in countries(e["target"])
+    # ...but troops massed at a country's border threaten it
+    e = one(code("Russia massed troops near the Ukrainian border."), "MOBILIZE")
+    assert countries(e["target"]) == {"UKR"}

@@ -146,7 +146,7 @@ class EventCoder:
                 ) if dateline is not None and dateline.country else ()
         for sent in doc.sents:
             # A sentence that names no place is placed where the ones before it were.
-            own = _location(sent, actors, places, towns, self.lexicon.words["mission"])
+            own = _location(sent, actors, places, towns, self.lexicon.words)
             location = own or next((loc for loc in reversed(recent[-LOCATION_CARRY:]) if loc),
                                    ())
             recent.append(own)
@@ -1323,10 +1323,12 @@ LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout
                   "within", "around", "through"}
 
 
-def _location(sent: Span, actors: dict, places: dict, towns: dict, missions: frozenset[str]
-              ) -> tuple[Actor, ...]:
+def _location(sent: Span, actors: dict, places: dict, towns: dict,
+              words: dict[str, frozenset[str]]) -> tuple[Actor, ...]:
     """The first country the sentence places things in: "in Kirkuk", "at a jail in northern
-    Israel", "throughout Indonesia", "near Pokrovsk" (a town `where` resolved)."""
+    Israel", "throughout Indonesia", "near Pokrovsk" (a town `where` resolved); not a mission
+    abroad or a border named by a demonym ("near the Venezuelan border": on the other side, as
+    often as not; "near Macedonia's border" is Macedonia's)."""
     for token in sent:
         prep = token.head
         if token.dep_ == "pobj" and prep.lower_ == "of" and prep.head.dep_ == "pobj":
@@ -1337,7 +1339,9 @@ def _location(sent: Span, actors: dict, places: dict, towns: dict, missions: fro
                 # (an embassy is not its country's soil: "at the Japanese embassy in Beijing"
                 # is in China)
                 located = [a for a in found if a.country and a.sector in (None, "GOV")
-                           and token.lower_ not in missions]
+                           and token.lower_ not in words["mission"] and not (
+                               token.lemma_.lower() in words["boundary"]
+                               and not any(c.dep_ == "poss" for c in token.children))]
                 if located:
                     return (located[0],)
     return ()
