@@ -1054,3 +1054,19 @@ def test_a_border_named_by_a_demonym_does_not_place_an_event_there(code):
     # ...but troops massed at a country's border threaten it
     e = one(code("Russia massed troops near the Ukrainian border."), "MOBILIZE")
     assert countries(e["target"]) == {"UKR"}
+
+
+def test_a_move_condemned_by_others_is_their_accusation_of_the_mover(code):
+    e = one(code("Iran's parliament suspended cooperation with the IAEA, a move condemned by "
+                 "France and Germany."), "ACCUSE")
+    assert countries(e["source"]) == {"FRA", "DEU"} and countries(e["target"]) == {"IRN"}
+
+
+@pytest.mark.parametrize("text, kind, target", [
+    ("Beijing imposed export controls on gallium on Friday in retaliation for Washington's "
+     "latest chip restrictions.", "COERCE", {"USA"}),
+    ("Caracas ordered the deployment of 20,000 troops to the border in response to the "
+     "arrival of U.S. warships.", "MOBILIZE", {"USA"}),
+])
+def test_an_act_in_retaliation_is_aimed_at_who_provoked_it(code, text, kind, target):
+    assert countries(one(code(text), kind)["target"]) == target

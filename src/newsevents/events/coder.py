@@ -398,6 +398,9 @@ class SentenceCoder:
                 called = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "as"
                           for o in p.children if o.dep_ == "pobj"]
                 return unique_actors([a for o in [*deeds, *called] for a in self.agent_of(o)])
+        act = self.restating(verb) if verb.dep_ == "acl" else None
+        if act is not None:  # "..., a move condemned by France": the mover
+            return self.subject(act)[0]
         candidates = [c for c in verb.children if c.dep_ in ("dative", "iobj")]
         # "found X guilty": the subject of the small clause
         candidates += [s for c in verb.children if c.dep_ in ("ccomp", "oprd", "xcomp")
@@ -644,6 +647,8 @@ class SentenceCoder:
         for d in drafts:
             if d.clause is not None and self.ultimatum(d.clause):
                 d.notes.append("ultimatum")
+            if d.clause is not None and d.clause.pos_ in ("VERB", "AUX"):
+                d.target = self.answered(d.clause, d.source, d.target)
         return drafts
 
     def defiance(self, prep: Token) -> Draft | None:
@@ -948,9 +953,11 @@ class SentenceCoder:
             verb = verb.head
 
     def restating(self, verb: Token) -> Token | None:
-        """"recognised a Palestinian state, a move that drew criticism from Israel": a clause
-        on a noun restating the sentence's act tells what came of it. The act's verb."""
-        if verb.dep_ != "relcl" or verb.head.lemma_.lower() not in self.lex.words["restating"]:
+        """"recognised a Palestinian state, a move that drew criticism from Israel" (or "a
+        move condemned by France"): a clause on a noun restating the sentence's act tells what
+        came of it. The act's verb."""
+        if not (verb.dep_ == "relcl" or verb.dep_ == "acl" and verb.tag_ == "VBN") or \
+                verb.head.lemma_.lower() not in self.lex.words["restating"]:
             return None
         return next((t for t in verb.head.ancestors if t.pos_ in ("VERB", "AUX")), None)
 
@@ -1063,6 +1070,24 @@ class SentenceCoder:
                 else:
                     draft.notes.append("mutual")  # both sides fight
         return drafts
+
+    def answered(self, verb: Token, source: tuple[Actor, ...], target: tuple[Actor, ...]
+                 ) -> tuple[Actor, ...]:
+        """An act "in retaliation for" or "in response to" another's deed is aimed at whoever
+        did it, when it names no foreign target of its own: "imposed export controls in
+        retaliation for Washington's chip restrictions", "ordered the deployment of troops in
+        response to the arrival of U.S. warships"."""
+        own = {a.country for a in source}
+        if any(a.country and a.country not in own for a in target):
+            return target
+        deeds = [d for p in verb.children if p.dep_ == "prep" and p.lower_ == "in"
+                 for n in p.children if n.dep_ == "pobj"
+                 and n.lemma_.lower() in self.lex.words["answer"]
+                 for q in n.children if q.dep_ == "prep" and q.lower_ in ("for", "to", "against")
+                 for d in q.children if d.dep_ == "pobj"]
+        doers = [a for d in deeds for a in self.agent_of(d) or self.actors_at(d)
+                 if a.country and a.country not in own]
+        return tuple(doers) or target
 
     def natural_cause(self, verb: Token) -> bool:
         """Whether the doer of `verb` is a disease, a disaster or an accident."""
