@@ -1070,3 +1070,9 @@ def test_a_move_condemned_by_others_is_their_accusation_of_the_mover(code):
 ])
 def test_an_act_in_retaliation_is_aimed_at_who_provoked_it(code, text, kind, target):
     assert countries(one(code(text), kind)["target"]) == target
+
+
+def test_a_threat_is_aimed_at_whom_its_condition_names(code):
+    e = one(code("Trump threatened to demand the return of the Panama Canal to U.S. control if "
+                 "Panama did not cut its fees."), "THREATEN")
+    assert countries(e["target"]) == {"PAN"}

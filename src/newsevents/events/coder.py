@@ -496,6 +496,22 @@ class SentenceCoder:
                   and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
         return next(((self.towns[t.i],) for t in words if t.i in self.towns), ())
 
+    def threatened(self, verb: Token, source: tuple[Actor, ...], target: tuple[Actor, ...]
+                   ) -> tuple[Actor, ...]:
+        """A threat with no foreign target of its own is aimed at whoever its condition
+        names: "threatened to demand the canal's return to U.S. control if Panama did not cut
+        its fees": Panama."""
+        own = {a.country for a in source}
+        if any(a.country and a.country not in own for a in target):
+            return target
+        for clause in verb.subtree:
+            if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS
+                                              for c in clause.children):
+                found = self.subject(clause)[0]
+                if any(a.country and a.country not in own for a in found):
+                    return found
+        return target
+
     def condition_or_purpose(self, verb: Token) -> tuple[Actor, ...]:
         """"threatened to X unless Baghdad accepted": Baghdad; "opened fire to disperse
         demonstrators": the demonstrators."""
@@ -649,6 +665,8 @@ class SentenceCoder:
                 d.notes.append("ultimatum")
             if d.clause is not None and d.clause.pos_ in ("VERB", "AUX"):
                 d.target = self.answered(d.clause, d.source, d.target)
+                if self.lex.code(d.cameo).plover == "THREATEN":
+                    d.target = self.threatened(d.clause, d.source, d.target)
         return drafts
 
     def defiance(self, prep: Token) -> Draft | None:
