@@ -1076,3 +1076,10 @@ def test_a_threat_is_aimed_at_whom_its_condition_names(code):
     e = one(code("Trump threatened to demand the return of the Panama Canal to U.S. control if "
                  "Panama did not cut its fees."), "THREATEN")
     assert countries(e["target"]) == {"PAN"}
+
+
+def test_can_is_a_possibility_and_cannot_a_refusal(code):
+    events = code("Kenya's police chief said officers can arrest protesters who block roads.")
+    assert all(e["modality"] != "asserted" for e in events if e["event"] == "COERCE")
+    e = one(code('"We cannot support this mandate," the Russian ambassador said.'), "REJECT")
+    assert countries(e["source"]) == {"RUS"}

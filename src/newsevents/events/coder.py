@@ -610,6 +610,10 @@ class SentenceCoder:
             if t.dep_ == "advcl" and any(c.lower_ in CONDITIONAL_MARKS for c in t.children):
                 return "hypothetical"
             aux = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+            if "can" in aux or "ca" in aux:  # ("ca" of "can't")
+                # "they can shoot at us": a possibility; "we cannot support it": a refusal,
+                # as "will not" is
+                return "intended" if self.negated(t) else "hypothetical"
             if aux & POSSIBLE_AUX:
                 return "hypothetical"  # "a deal could be signed before the end of the year"
             if aux & FUTURE_AUX or ("going" in aux and any(
