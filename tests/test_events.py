@@ -1083,3 +1083,9 @@ def test_can_is_a_possibility_and_cannot_a_refusal(code, coder):
     assert [s._.draft.modality for s in doc.spans["events"]] == ["hypothetical"]
     e = one(code('"We cannot support this mandate," the Russian ambassador said.'), "REJECT")
     assert countries(e["source"]) == {"RUS"}
+
+
+def test_denying_an_accusation_rejects_it(code):
+    events = code("Moscow denies the accusation.")
+    assert [(e["event"], e["trigger"]) for e in events] == [("REJECT", "denies")]
+    assert countries(events[0]["source"]) == {"RUS"}

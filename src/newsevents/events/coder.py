@@ -102,7 +102,7 @@ TARGET_PREPS_BY_KIND = {
        for kind in ("SUPPORT", "AID")}}
 # Prepositions whose event noun only tells when something else happened.
 TIME_PREPS = {"during", "amid", "ahead", "before", "until", "throughout", "since"}
-# Rejecting another's demands by acting despite them.
+# Rejecting another's demands by acting despite them, or an accusation by denying it.
 DEFIANCE = "120"
 FRAME_ROOTS = {"intent": "03", "threat": "13", "refusal": "12", "preparation": "15"}
 
@@ -1034,6 +1034,10 @@ class SentenceCoder:
             target = (rule.cameo.startswith(TRANSFER_CODES) and self.receiver(verb)) or \
                 self.target(verb, noun, objects=not own_means,
                             kind=self.lex.code(rule.cameo).plover)
+            if noun is not None and self.lex.frames.get(verb.lemma_.lower()) == "denial" \
+                    and self.lex.code(rule.cameo).plover == "ACCUSE":
+                # "Moscow denies the accusation": it rejects whoever made it
+                rule, target, trig = replace(rule, cameo=DEFIANCE), self.agent_of(noun), verb
             if reactor:
                 target = undergoer
             received = self.receiver(verb) if rule.cameo == UNSPECIFIED_HANDOVER else ()
