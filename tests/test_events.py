@@ -1089,3 +1089,16 @@ def test_denying_an_accusation_rejects_it(code):
     events = code("Moscow denies the accusation.")
     assert [(e["event"], e["trigger"]) for e in events] == [("REJECT", "denies")]
     assert countries(events[0]["source"]) == {"RUS"}
+
+
+def test_an_act_in_the_speakers_tense_after_a_report_is_the_speakers(code):
+    events = code("Ethiopia's foreign ministry said Eritrean forces had moved heavy artillery "
+                  "close to the town of Zalambessa and accused Asmara of preparing for aggression.")
+    e = one(events, "ACCUSE")
+    assert countries(e["source"]) == {"ETH"} and countries(e["target"]) == {"ERI"}
+
+
+def test_trading_accusations_is_mutual(code):
+    e = one(code("Ethiopia and Eritrea traded accusations on Saturday over a build-up of "
+                 "troops along their shared border."), "ACCUSE")
+    assert countries(e["source"]) == countries(e["target"]) == {"ETH", "ERI"}

@@ -338,9 +338,10 @@ class SentenceCoder:
         if speaker is not None and self.lex.frames.get(speaker.lemma_.lower()) == "speech" \
                 and (self.lex.frames.get(verb.lemma_.lower()) in SPEAKERS_ACTS
                      or rule is not None and self.lex.code(rule.cameo).plover in SAID_ALONGSIDE
-                     and not self.subject(verb.head)[0]):
+                     and (not self.subject(verb.head)[0] or _tense_of(verb, speaker))):
             # (an accusation after a clause with no actor of its own: "X's office said
-            # several clauses remained unresolved and accused Hamas of ...")
+            # several clauses remained unresolved and accused Hamas of ..."; or in the
+            # speaker's tense, not the report's: "X said Y had moved artillery and accused Z")
             # "Beijing said the vessel had entered its waters and urged Manila to stop": the
             # parse joins "urged" to the reported clause; it is the speaker's
             return self.subject(speaker)
@@ -1341,6 +1342,15 @@ def _towns(doc: Doc) -> dict[int, Actor]:
                       sector=None, start=m.start_char, end=m.end_char, kind="named")
         found.update({i: actor for i in range(m.start, m.end)})
     return found
+
+
+def _tense_of(verb: Token, speaker: Token) -> bool:
+    """Whether a verb joined to a reported clause is in the speaker's plain past while the
+    report has a tense of its own ("said Y had moved ... and accused Z")."""
+    def auxiliaries(t: Token) -> set[str]:
+        return {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+    return verb.tag_ == speaker.tag_ == "VBD" and not auxiliaries(verb) \
+        and bool(auxiliaries(verb.head))
 
 
 def _mentioned(sent: Span, actors: dict, places: dict, towns: dict
