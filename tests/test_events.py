@@ -1102,3 +1102,9 @@ def test_trading_accusations_is_mutual(code):
     e = one(code("Ethiopia and Eritrea traded accusations on Saturday over a build-up of "
                  "troops along their shared border."), "ACCUSE")
     assert countries(e["source"]) == countries(e["target"]) == {"ETH", "ERI"}
+
+
+def test_an_offer_after_an_appeal_is_made_to_those_appealed_to(code):
+    e = one(code("The African Union urged Ethiopia and Eritrea to show restraint and offered "
+                 "to mediate."), "AGREE")
+    assert countries(e["target"]) == {"ETH", "ERI"}

@@ -453,10 +453,14 @@ class SentenceCoder:
         return self.partner(verb) or self.condition_or_purpose(verb)
 
     def coordinated_target(self, verb: Token) -> tuple[Actor, ...]:
-        """A demand with no addressee after a first act on someone is made of them: "blamed
-        Washington for the collision and demanded an apology"."""
+        """A demand or an offer with no addressee after a first act on someone is made to
+        them: "blamed Washington for the collision and demanded an apology", "urged both sides
+        to show restraint and offered to mediate"."""
         if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and verb.head.i < verb.i:
-            return self.target(verb.head)
+            first = verb.head
+            if verb.tag_ == "VBD" and first.tag_ == "VB" and first.dep_ == "xcomp":
+                first = first.head  # (a past tense joined to an infinitive: to its governor)
+            return self.target(first)
         return ()
 
     def claimant(self, noun: Token) -> tuple[Actor, ...]:
@@ -889,7 +893,8 @@ class SentenceCoder:
                 if not target:
                     target = self.target(comp)
         if not target and frame != "request":
-            target = self.target(verb)
+            target = self.target(verb) or (self.coordinated_target(verb) if frame == "intent"
+                                           else ())
         self.used.add(verb.i)
         modality = "asserted" if frame != "intent" else "intended"
         if frame == "intent" and code[:2] != "03":
