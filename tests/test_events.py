@@ -1108,3 +1108,11 @@ def test_an_offer_after_an_appeal_is_made_to_those_appealed_to(code):
     e = one(code("The African Union urged Ethiopia and Eritrea to show restraint and offered "
                  "to mediate."), "AGREE")
     assert countries(e["target"]) == {"ETH", "ERI"}
+
+
+def test_every_act_asked_for_is_only_requested_even_after_a_plain_verb(code):
+    events = code("The UN urged Peruvian authorities to respect the right to peaceful protest "
+                  "and to investigate reports of excessive force.")
+    asked = [e for e in events if e["trigger"] == "investigate"]
+    assert asked and asked[0]["modality"] == "requested"
+    assert countries(asked[0]["source"]) == {"PER"}

@@ -696,6 +696,23 @@ class SentenceCoder:
                          source=source, target=target, via="frame", clause=clause)
         return None
 
+    def also_requested(self, comp: Token, asked: tuple[Actor, ...]) -> list[Draft]:
+        """"urged the junta to end air strikes and to open a dialogue" (or "to respect the
+        right to protest and to investigate"): every act asked for is only requested, by
+        those `asked`."""
+        found = []
+        for more in comp.conjuncts:
+            for rule, trig, noun in self.events_of(more)[:1]:
+                self.used.update({more.i, trig.i})
+                if asked:
+                    found.append(Draft(
+                        cameo=rule.cameo, source=asked,
+                        trigger=self.sent.doc[trig.i: trig.i + 1],
+                        target=self.target(more, noun), mode=rule.mode,
+                        negated=self.negated(more, noun), modality="requested",
+                        via="frame", clause=more))
+        return found
+
     def complement(self, verb: Token) -> Token | None:
         """The clause a frame verb governs: "pledged to bolster", "is committed to opening"."""
         for c in verb.children:
@@ -849,7 +866,8 @@ class SentenceCoder:
         else:
             root = FRAME_ROOTS[frame]
             target = ()
-        requested: list[Draft] = []
+        requested: list[Draft] = self.also_requested(comp, target) if (
+            frame == "request" and comp is not None) else []
         if comp_event:
             rule, trig, noun = comp_event
             inner = self.lex.code(rule.cameo)
@@ -866,18 +884,6 @@ class SentenceCoder:
                 for more in comp.conjuncts:
                     self.used.add(more.i)
                     self.used.update(more_trig.i for _, more_trig, _ in self.events_of(more))
-            if frame == "request":
-                # "urged the junta to end air strikes and to open a dialogue": asked for too
-                for more in comp.conjuncts:
-                    for more_rule, more_trig, more_noun in self.events_of(more)[:1]:
-                        self.used.update({more.i, more_trig.i})
-                        if target:
-                            requested.append(Draft(
-                                cameo=more_rule.cameo, source=target,
-                                trigger=self.sent.doc[more_trig.i: more_trig.i + 1],
-                                target=self.target(more, more_noun), mode=more_rule.mode,
-                                negated=self.negated(more, more_noun), modality="requested",
-                                via="frame", clause=more))
             target = target or inner_target
             code = self.lex.complements.get((root, inner.plover or ""))
             if frame == "refusal" and inner.plover in ("REJECT", "ACCUSE", "THREATEN"):
