@@ -1116,3 +1116,8 @@ def test_every_act_asked_for_is_only_requested_even_after_a_plain_verb(code):
     asked = [e for e in events if e["trigger"] == "investigate"]
     assert asked and asked[0]["modality"] == "requested"
     assert countries(asked[0]["source"]) == {"PER"}
+
+
+def test_an_act_on_a_schedule_is_to_come_and_dated_ahead(code):
+    e = one(code("Modi is scheduled to visit Washington in June.", date="2024-05-01"), "CONSULT")
+    assert e["modality"] == "intended" and e["date"].startswith("2024-06")

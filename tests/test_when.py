@@ -26,6 +26,9 @@ from newsevents.when import event_date
     (["three weeks ago"], "2024-03-27", "2024-03-06", False),
     (["last Friday"], "2024-03-27", "2024-03-22", False),
     (["the previous day"], "2024-03-27", "2024-03-26", False),
+    (["Feb. 29"], "2025-01-20", "2024-02-29", True),
+    (["Feb. 29"], "2026-01-20", "2024-02-29", True),  # (the last year that had one)
+    (["Feb. 30"], "2026-01-20", "2026-01-20", False),  # (no such day: the article's)
     (["1988"], None, "1988-01-01", False),
     (["Tuesday"], None, None, False),
 ])
@@ -37,4 +40,7 @@ def test_event_dates(phrases, article, date, historical):
 
 def test_announced_events_look_forward():
     assert event_date(["Friday"], "2024-09-12", future=True).date == "2024-09-13"
+    assert event_date(["in June"], "2024-05-01", future=True).date == "2024-06-01"
+    assert event_date(["in March"], "2024-05-01", future=True).date == "2025-03-01"
+    assert event_date(["on Jan. 10"], "2024-12-20", future=True).date == "2025-01-10"
     assert event_date(["next week"], "2024-09-12").date == "2024-09-19"

@@ -44,6 +44,13 @@ def _month(word: str) -> int | None:
     return _MONTH_ABBR.get(w)
 
 
+def _day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
 def resolve(phrase: str, article: dt.date | None, *, future: bool = False
             ) -> tuple[dt.date, str] | None:
     """One date expression -> (date, precision), or None when it does not name a date.
@@ -59,15 +66,23 @@ def resolve(phrase: str, article: dt.date | None, *, future: bool = False
         if y is None:
             return None
         if day_match:
-            try:
-                d = dt.date(y, month, int(day_match.group(1)))
-            except ValueError:
-                return None
-            if not year and article and d > article + dt.timedelta(days=7):
-                d = d.replace(year=y - 1)
-            return d, "day"
+            day = int(day_match.group(1))
+            if year or not article:
+                try:
+                    return dt.date(y, month, day), "day"
+                except ValueError:
+                    return None
+            # The nearest such day on the right side of the article's (a week's slack): "on
+            # Jan. 10" announced in December is next year's, "Feb. 29" the last leap year's.
+            week = dt.timedelta(days=7)
+            years = range(y, y + 5) if future else range(y, y - 5, -1)
+            return next(((d, "day") for d in (_day(n, month, day) for n in years)
+                         if d and (d >= article - week if future else d <= article + week)),
+                        None)
         d = dt.date(y, month, 1)
-        if not year and article and d > article:
+        if not year and article and future and d < article.replace(day=1):
+            d = d.replace(year=y + 1)
+        elif not year and article and not future and d > article:
             d = d.replace(year=y - 1)
         return d, "month"
     if year and not article or year and article and year != article.year:

@@ -56,7 +56,8 @@ def finish(draft: Draft, sent: Span, sentence_index: int, article: Article, lexi
         negated = False
     elif "ultimatum" in draft.notes and plover not in ("THREATEN", "REQUEST", "REJECT"):
         code = lexicon.complements.get(("13", plover or ""), "130")
-    elif modality in ("intended", "hypothetical") and draft.via != "frame":
+    elif modality in ("intended", "hypothetical") and draft.via != "frame" \
+            and "scheduled" not in draft.notes:  # (a visit on a schedule is still a visit)
         if plover in FUTURE_TO_AGREE:
             code = lexicon.complements.get(("03", plover), "030")
         elif plover in FUTURE_TO_THREATEN:

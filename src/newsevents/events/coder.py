@@ -589,6 +589,11 @@ class SentenceCoder:
                 return frame
         return None
 
+    def scheduled(self, verb: Token) -> bool:
+        """"is due to travel", "is expected to meet": an act on a schedule, to come (coded as
+        the act, not as a promise: nobody in the sentence promises it)."""
+        return verb.dep_ == "xcomp" and verb.head.lower_ in self.lex.words["scheduled"]
+
     def modality(self, verb: Token, purpose: bool = True) -> str:
         """denied, hypothetical (if/unless/whether), intended (will, going to, "said they
         would"), else asserted; historical is decided later from the event's date."""
@@ -610,8 +615,8 @@ class SentenceCoder:
                 # what something is for ("a force to help the police take back territory")
                 # is neither done nor promised
                 return "hypothetical"
-            if infinitive and t.dep_ == "xcomp" and t.head.lemma_ == "be":
-                return "intended"  # "Hamas is to free 33 hostages"
+            if infinitive and t.dep_ == "xcomp" and (t.head.lemma_ == "be" or self.scheduled(t)):
+                return "intended"  # "Hamas is to free 33 hostages", "is due to travel"
             if t.dep_ == "advcl" and any(c.lower_ in CONDITIONAL_MARKS for c in t.children):
                 return "hypothetical"
             aux = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
@@ -1094,6 +1099,7 @@ class SentenceCoder:
                 target=target, mode=rule.mode,
                 negated=self.negated(verb, noun), modality=self.modality(verb),
                 via="light-verb" if noun is not None else "verb", clause=verb,
+                notes=["scheduled"] if self.scheduled(verb) else [],
             )
             drafts.append(draft)
             if verb.lemma_.lower() in self.lex.words["mutual"]:
