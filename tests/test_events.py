@@ -1121,3 +1121,15 @@ def test_every_act_asked_for_is_only_requested_even_after_a_plain_verb(code):
 def test_an_act_on_a_schedule_is_to_come_and_dated_ahead(code):
     e = one(code("Modi is scheduled to visit Washington in June.", date="2024-05-01"), "CONSULT")
     assert e["modality"] == "intended" and e["date"].startswith("2024-06")
+
+
+def test_people_protest_even_when_the_parse_makes_them_a_noun_phrase(code):
+    e = one(code("Thousands of students protested in Manila against the government."), "PROTEST")
+    assert countries(e["source"]) == {"PHL"}
+    assert not code("Three soldiers killed in Kashmir attack.")  # (a headline's passive)
+
+
+def test_a_states_protest_is_an_official_complaint(code):
+    e = one(code("Tokyo protested the Chinese coast guard's incursion into its waters."),
+            "ACCUSE")
+    assert e["cameo"] == "114" and countries(e["target"]) == {"CHN"}

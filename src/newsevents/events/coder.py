@@ -102,6 +102,7 @@ TARGET_PREPS_BY_KIND = {
        for kind in ("SUPPORT", "AID")}}
 # Prepositions whose event noun only tells when something else happened.
 TIME_PREPS = {"during", "amid", "ahead", "before", "until", "throughout", "since"}
+DISSENT, OFFICIAL_COMPLAINT = "140", "114"
 # Rejecting another's demands by acting despite them, or an accusation by denying it.
 DEFIANCE = "120"
 FRAME_ROOTS = {"intent": "03", "threat": "13", "refusal": "12", "preparation": "15"}
@@ -318,6 +319,8 @@ class SentenceCoder:
 
     def subject(self, verb: Token) -> tuple[tuple[Actor, ...], bool]:
         """The agent of `verb` and whether the verb is passive."""
+        if self.misparsed_main(verb):
+            return self.actors_at(verb.head), False
         passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass"
                       for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
         if passive:  # (its agent, or "was granted asylum by Brazil" parsed as a prep)
@@ -964,6 +967,16 @@ class SentenceCoder:
         """"A roadside bombing killed one soldier": the subject is an event, the agent unknown."""
         return any(c.dep_ in SUBJECT_DEPS and self.noun_rule(c) for c in verb.children)
 
+    def misparsed_main(self, verb: Token) -> bool:
+        """"Thousands of students protested in Manila": the parse makes the sentence a noun
+        phrase with "protested" as its participle; people do not get protested, so the verb
+        is the main clause's, done by the noun."""
+        if verb.dep_ != "acl" or verb.head.dep_ != "ROOT" or verb.head.pos_ not in (
+                "NOUN", "PROPN") or self.objects(verb):
+            return False
+        rule = self.verb_rule(verb)
+        return rule is not None and self.lex.code(rule.cameo).plover == "PROTEST"
+
     def is_background(self, verb: Token) -> bool:
         """Relative and noun-modifying clauses ("a helicopter that was captured", "property
         seized in the 1970s", "its demand that Israel ease...") describe the nouns they hang
@@ -972,7 +985,8 @@ class SentenceCoder:
         sanctions") is background too."""
         while True:
             if self.document_content(verb) or self.restating(verb) is not None or (
-                    verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children)):
+                    verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children)
+            ) or self.misparsed_main(verb):
                 return False  # (also "fighting in South Kivu, where the rebels exchanged fire")
             if verb.dep_ == "relcl" or (verb.dep_ in ("acl", "ccomp") and verb.head.pos_ in (
                     "NOUN", "PROPN", "PRON")):
@@ -1051,6 +1065,10 @@ class SentenceCoder:
             target = (rule.cameo.startswith(TRANSFER_CODES) and self.receiver(verb)) or \
                 self.target(verb, noun, objects=not own_means,
                             kind=self.lex.code(rule.cameo).plover)
+            if rule.cameo == DISSENT and source and all(
+                    a.sector in (None, "GOV", "IGO") and (a.country or a.code) for a in source):
+                # "Tokyo protested the incursion": a state's protest is an official complaint
+                rule = replace(rule, cameo=OFFICIAL_COMPLAINT)
             if noun is not None and self.lex.frames.get(verb.lemma_.lower()) == "denial" \
                     and self.lex.code(rule.cameo).plover == "ACCUSE":
                 # "Moscow denies the accusation": it rejects whoever made it
