@@ -1133,3 +1133,9 @@ def test_a_states_protest_is_an_official_complaint(code):
     e = one(code("Tokyo protested the Chinese coast guard's incursion into its waters."),
             "ACCUSE")
     assert e["cameo"] == "114" and countries(e["target"]) == {"CHN"}
+
+
+def test_saying_another_was_behind_an_attack_accuses_them(code):
+    events = code("Israel said Iran was behind the attack on the tanker.")
+    assert [e["event"] for e in events] == ["ACCUSE"]  # (the attack is only alleged)
+    assert countries(events[0]["source"]) == {"ISR"} and countries(events[0]["target"]) == {"IRN"}

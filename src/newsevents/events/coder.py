@@ -774,6 +774,12 @@ class SentenceCoder:
             return []
         source, _ = self.subject(verb)
         target, _ = self.subject(comp)
+        behind = self.behind(comp)
+        if behind:  # "Israel said Iran was behind the attack": an accusation of Iran
+            self.used.update(t.i for t in comp.subtree)
+            return [Draft(cameo="112", trigger=self.sent.doc[verb.i: verb.i + 1],
+                          source=source, target=target, via="frame", clause=verb)] \
+                if source and target else []
         found = self.events_of(comp)
         inner = self.lex.code(found[0][0].cameo).plover if found else None
         if any(c.dep_ == "aux" and c.lower_ in DEONTIC_AUX for c in comp.children):
@@ -796,6 +802,13 @@ class SentenceCoder:
             return [Draft(cameo="112", trigger=self.sent.doc[verb.i: verb.i + 1],
                           source=tuple(named), target=target, via="frame", clause=verb)]
         return []
+
+    def behind(self, clause: Token) -> bool:
+        """"Iran was behind the attack", "agents may have been behind the killing": the clause
+        puts its subject behind a hostile deed."""
+        return clause.lemma_ == "be" and any(
+            self.hostile_deed(o) for p in clause.children if p.dep_ == "prep"
+            and p.lower_ == "behind" for o in p.children if o.dep_ == "pobj")
 
     def accusation_event(self, verb: Token) -> list[Draft]:
         """"X alleged that Y ...": X accuses Y; what Y is said to have done is coded too."""
