@@ -1139,3 +1139,12 @@ def test_saying_another_was_behind_an_attack_accuses_them(code):
     events = code("Israel said Iran was behind the attack on the tanker.")
     assert [e["event"] for e in events] == ["ACCUSE"]  # (the attack is only alleged)
     assert countries(events[0]["source"]) == {"ISR"} and countries(events[0]["target"]) == {"IRN"}
+
+
+def test_who_blocks_a_draft_is_not_its_issuer(code):
+    events = code("A draft resolution demanding an immediate ceasefire in Gaza was blocked by a "
+                  "U.S. veto at the Security Council.")
+    assert [e["event"] for e in events] == ["REJECT"]
+    e = one(code("The Arab League issued a statement demanding an Israeli withdrawal from Gaza."),
+            "REQUEST")
+    assert countries(e["target"]) == {"ISR"}

@@ -367,8 +367,10 @@ class SentenceCoder:
             return self.subject(verb.head.head)[0], False  # "retaliated by expelling"
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             found = self.actors_at(verb.head)
-            if not found and self.document_content(verb) and verb.head.head.pos_ == "VERB":
-                found = self.subject(verb.head.head)[0]  # the issuer
+            if not found and self.document_content(verb) and verb.head.head.pos_ == "VERB" \
+                    and verb.head.dep_ in OBJECT_DEPS:
+                # the issuer ("issued a statement demanding"; not who "blocked" a draft)
+                found = self.subject(verb.head.head)[0]
             return found, False
         return (), False
 
