@@ -1148,3 +1148,9 @@ def test_who_blocks_a_draft_is_not_its_issuer(code):
     e = one(code("The Arab League issued a statement demanding an Israeli withdrawal from Gaza."),
             "REQUEST")
     assert countries(e["target"]) == {"ISR"}
+
+
+def test_an_ultimatum_is_aimed_at_whom_its_condition_names(code):
+    e = one(code("Moscow will cut off gas supplies on Jan. 1 unless Kiev agrees to pay market "
+                 "prices, the head of Gazprom said."), "THREATEN")
+    assert countries(e["target"]) == {"UKR"}

@@ -684,7 +684,7 @@ class SentenceCoder:
                 d.notes.append("ultimatum")
             if d.clause is not None and d.clause.pos_ in ("VERB", "AUX"):
                 d.target = self.answered(d.clause, d.source, d.target)
-                if self.lex.code(d.cameo).plover == "THREATEN":
+                if self.lex.code(d.cameo).plover == "THREATEN" or "ultimatum" in d.notes:
                     d.target = self.threatened(d.clause, d.source, d.target)
         return drafts
 
