@@ -159,6 +159,27 @@ NAMED_AFTER_CITY = {"statute", "accord", "accords", "agreement", "agreements", "
 MADE_WORDS = {"made", "built", "designed", "manufactured", "supplied", "produced"}
 # ...and that say whose it is ("a Greek-owned tanker", "an Israel-linked ship").
 OWNED_WORDS = {"owned", "flagged", "linked", "registered", "operated"}
+# Kin of a named person ("Kim Yo Jong, the sister of leader Kim Jong Un"): of that person's
+# country, in no sector of their own.
+KIN_NOUNS = {"wife", "husband", "widow", "widower", "son", "daughter", "brother", "sister",
+             "father", "mother", "nephew", "niece", "cousin", "son-in-law", "daughter-in-law",
+             "brother-in-law", "sister-in-law", "stepson", "stepdaughter", "grandson",
+             "granddaughter", "child", "children", "sons", "daughters", "brothers", "sisters"}
+# People who work for a named person ("X, an aide to President Y"): of that person's country
+# and sector.
+ENTOURAGE_NOUNS = {"aide", "aides", "adviser", "advisers", "advisor", "advisors", "spokesman",
+                   "spokeswoman", "spokesperson", "bodyguard", "bodyguards", "secretary",
+                   "assistant", "confidant", "confidante", "protege", "protégé", "lieutenant"}
+# Places where people eat, sleep, pray, learn or meet, which a people's or country's word only
+# describes ("a Spanish restaurant", "a Jewish community centre" in Casablanca): no actor of
+# that country (an embassy or a ship is its country's, a military base its army's).
+VENUE_NOUNS = {"restaurant", "restaurants", "cafe", "cafes", "café", "cafés", "bar", "bars",
+               "nightclub", "nightclubs", "hotel", "hotels", "shop", "shops", "store", "stores",
+               "supermarket", "supermarkets", "market", "bakery", "school", "schools",
+               "synagogue", "synagogues", "mosque", "mosques", "temple", "temples",
+               "cemetery", "cemeteries", "quarter", "neighbourhood", "neighborhood",
+               "community centre", "community center", "cultural centre", "cultural center",
+               "club", "clubs"}
 # Waters named after or beside a city ("the Gulf of Aden", "Aden harbour").
 WATERS = {"gulf", "bay", "strait", "straits", "sea", "port", "harbour", "harbor", "waters"}
 KIND_PRIORITY = ["leader", "organization", "institution", "capital", "country", "adjective",
@@ -204,7 +225,8 @@ class ActorFinder:
             (places if span.label_ == "PLACE" else spans).append(span)
         spans, places = _own_meeting_places(doc, spans, places)
         doc.spans["places"] = places
-        spans = _at_home(doc, _placed_by_context(doc, spans, places))
+        spans = _at_home(doc, _placed_by_context(doc, _kin_of_named(doc, spans), places))
+        spans = _opposition_at_home(doc, spans)
         spans = self.resolve_references(doc, spans)
         doc.spans["actors"] = sorted(spans, key=lambda s: s.start)
         return doc
@@ -220,8 +242,10 @@ class ActorFinder:
                 found.append(span)
         taken = {i for span in found for i in range(span.start, span.end)}
         for ent in doc.ents:
-            if ent.label_ == "PERSON" and (not taken.intersection(range(ent.start, ent.end))
-                                           or self._named_beyond(ent, found)):
+            if (ent.label_ == "PERSON" or _kin_noun(ent.root) is not None) \
+                    and (not taken.intersection(range(ent.start, ent.end))
+                                           or self._named_beyond(ent, found)
+                                           or self._place_in_name(ent, found)):
                 found.append(Span(doc, ent.start, ent.end, label="PERSON"))
         found += _surnames_again(doc, found)
         chosen = filter_spans(found)
@@ -238,6 +262,8 @@ class ActorFinder:
                 continue  # "anti-Japanese protesters", "pro-Russian separatists": not theirs
             if entry is not None and entry.kind in ("adjective", "country") and _made_in(span):
                 continue  # "Iranian-made drones": where they were made, not who uses them
+            if entry is not None and entry.kind == "adjective" and _describes_a_venue(span):
+                continue  # "a Spanish restaurant" in Casablanca: its cuisine, not Spain
             if entry is not None and entry.kind in ("capital", "place"):
                 entry = None if _names_a_document(span) or _names_waters(span) else \
                     self.local_reading(span, entry, context, chosen)
@@ -372,6 +398,16 @@ class ActorFinder:
         return bool(leaders) and all(t.pos_ == "PROPN" for t in rest) and not any(
             words <= set(fold(e.name).lower().replace("-", " ").split()) for e in leaders)
 
+    def _place_in_name(self, person: Span, found: list[Span]) -> bool:
+        """"Nadine Heredia", "Jordan Bardella": a person's name one of whose words is a place's
+        or a country's name (Heredia in Costa Rica) is the person's."""
+        inner = [s for s in found if s.start < person.end and person.start < s.end]
+        return len(person) > 1 and all(t.pos_ == "PROPN" for t in person) and all(
+            s.label_ == "NAME" and person.start <= s.start and s.end <= person.end
+            and len(s) < len(person) and self._entries(s)
+            and all(e.kind in ("place", "capital", "country") for e in self._entries(s))
+            for s in inner)
+
     def _entries(self, span: Span) -> tuple[Entry, ...]:
         if span.label_ == "AGENT":
             return self.gazetteer.agents.get(span.text.lower(), ())
@@ -404,6 +440,13 @@ class ActorFinder:
             e.person for e in self.gazetteer.agents.get(t.lower_, ()))
             for t in doc[max(0, span.start - TITLE_REACH):span.start])
         named = bool(entry.country and context.get(entry.country)) or entry.code in codes
+        if entry.kind == "organization":
+            # "Republicans" in a story that names the United States, but not the "Republican
+            # Guard" or the "Democratic Unionist Party" (a "Republican Senator" is one)
+            after = doc[span.end] if span.end < len(doc) else None
+            named_on = after is not None and after.pos_ == "PROPN" and after.is_title and not any(
+                e.person for e in self.gazetteer.agents.get(after.lower_, ()))
+            return named and not named_on
         return titled or named or entry.name in doc.text
 
     def choose(self, span: Span, date: str | None, context: Counter, codes: set[str]
@@ -668,11 +711,36 @@ def _placed_by_context(doc: Doc, spans: list[Span], places: list[Span]) -> list[
     return sorted([*spans, *added], key=lambda s: s.start)
 
 
+def _kin_of_named(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Kim Yo Jong, the sister of North Korean leader Kim Jong Un": a person the knowledge
+    base does not know, described as a named actor's kin, is of that actor's country (in no
+    sector); as an aide, adviser or spokesman, of its country and sector too."""
+    by_head = {s._.head_i: s for s in spans}
+    for span in spans:
+        actors = span._.actors
+        kin = _kin_noun(doc[span._.head_i])
+        if len(actors) != 1 or actors[0].kind != "person" or actors[0].country \
+                or actors[0].code or kin is None:
+            continue
+        owners = [c for c in kin.children if c.dep_ == "poss"] + [
+            o for p in kin.children if p.dep_ == "prep" and p.lower_ in ("of", "to", "for")
+            for o in p.children if o.dep_ == "pobj"]
+        found = [a for o in owners if o.i in by_head for a in by_head[o.i]._.actors]
+        if len(found) != 1 or not found[0].country:
+            continue
+        owner = found[0]
+        sector = owner.sector if kin.lower_ in ENTOURAGE_NOUNS else None
+        span._.actors = (replace(actors[0], country=owner.country,
+                                 code=owner.country + (sector or ""), sector=sector),)
+    return spans
+
+
 def _own_meeting_places(doc: Doc, spans: list[Span], places: list[Span]
                         ) -> tuple[list[Span], list[Span]]:
-    """"EU foreign ministers meeting in Luxembourg", "NATO leaders met in Brussels": where an
-    international body meets on its own is a place, not a partner in its talks (its host's
-    government is no party to them)."""
+    """"EU foreign ministers meeting in Luxembourg", "NATO leaders met in Brussels", "Arab
+    foreign ministers meeting in Cairo": where an international body or a region's ministers
+    meet on their own is a place, not a partner in their talks (its host's government is no
+    party to them)."""
     by_head = {s._.head_i: s for s in spans}
     own = []
     for span in spans:
@@ -687,7 +755,7 @@ def _own_meeting_places(doc: Doc, spans: list[Span], places: list[Span]
             continue
         members = [meeting, *(c for c in meeting.children if c.dep_ in ("nsubj", "compound")),
                    *([meeting.head] if meeting.dep_ == "acl" else [])]
-        if any(a.sector == "IGO" for m in members if m.i in by_head
+        if any(a.sector == "IGO" or a.kind == "region" for m in members if m.i in by_head
                for a in by_head[m.i]._.actors):
             own.append(span)
     for span in own:
@@ -723,6 +791,33 @@ def _at_home(doc: Doc, spans: list[Span]) -> list[Span]:
         home = before[-1] if before else fallback
         if home:
             span._.actors = (replace(actors[0], country=home, code=home + actors[0].sector),)
+    return spans
+
+
+def _opposition_at_home(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Veteran opposition leader Kizza Besigye ... seized him in Nairobi": an opposition
+    figure or group with no country of its own opposes the government of the story's own
+    country, not of where something happened to it: the country of the opposition named before
+    it, else the country the story names most as an actor (places where things happen, "in
+    Nairobi", left out), if one leads."""
+    named: Counter = Counter()
+    for span in spans:
+        head = doc[span._.head_i]
+        if not (head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS):
+            named.update({a.country for a in span._.actors if a.country})
+    ranked = named.most_common(2)
+    main = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) \
+        else None
+    for n, span in enumerate(spans):
+        actors = span._.actors
+        if len(actors) != 1 or actors[0].country or actors[0].sector != "OPP" \
+                or actors[0].code not in (None, "OPP") or span.label_ != "ACTOR":
+            continue
+        before = next((a.country for s in reversed(spans[:n]) for a in s._.actors
+                       if a.sector == "OPP" and a.country), None)
+        home = before or main
+        if home:
+            span._.actors = (replace(actors[0], country=home, code=home + "OPP"),)
     return spans
 
 
@@ -995,6 +1090,30 @@ def _oddly_cased(span: Span) -> bool:
                for t in span if t.is_alpha)
 
 
+def _kin_noun(token: Token) -> Token | None:
+    """The word saying whose kin or aide the name at `token` is: "Kim Yo Jong, the sister of
+    ...", "the sister of ..., Kim Yo Jong", "Humala's wife Nadine Heredia"."""
+    words = KIN_NOUNS | ENTOURAGE_NOUNS
+    near = [c for c in token.children if c.dep_ == "appos"] + (
+        [token.head] if token.dep_ in ("appos", "compound") and token.head.i != token.i else [])
+    return next((t for t in near if t.lower_ in words and t.pos_ == "NOUN"), None)
+
+
+def _describes_a_venue(span: Span) -> bool:
+    """"a Spanish restaurant", "a Jewish community centre": a people's word on a place where
+    people eat, pray or meet (its noun, or its noun with the noun's compound)."""
+    token = span.root
+    if token.dep_ not in ("amod", "compound", "nmod") or token.head.i == token.i:
+        return False
+    noun = token.head
+    while noun.dep_ == "compound" and noun.head.i != noun.i and noun.head.pos_ in ("NOUN",
+                                                                                   "PROPN"):
+        noun = noun.head
+    words = {noun.lower_} | {f"{c.lower_} {noun.lower_}" for c in noun.children
+                             if c.dep_ == "compound"}
+    return bool(words & VENUE_NOUNS)
+
+
 def _ethnic(span: Span) -> bool:
     doc = span.doc
     return any(doc[i].lower_ == "ethnic" for i in range(max(0, span.start - 2), span.start))
@@ -1109,6 +1228,9 @@ def build_actors(span: Span, matches: list[tuple[Span, Entry]], gazetteer: Gazet
             break
     if opposed and countries:
         sector = "OPP"
+    if org is not None and org.sector == "PTY" and headed_by is not None \
+            and headed_by.kind == "agent" and headed_by.sector == "LEG":
+        sector = "LEG"  # "Republican lawmakers", "Likud MPs": a party's legislators
     section = org is not None and not org.country and org.sector == "NGO" and bool(countries)
     if leader is not None:
         country = leader.country
