@@ -405,7 +405,7 @@ class ActorFinder:
         return len(person) > 1 and all(t.pos_ == "PROPN" for t in person) and all(
             s.label_ == "NAME" and person.start <= s.start and s.end <= person.end
             and len(s) < len(person) and self._entries(s)
-            and all(e.kind in ("place", "capital", "country") for e in self._entries(s))
+            and all(e.kind in ("place", "country") for e in self._entries(s))
             for s in inner)
 
     def _entries(self, span: Span) -> tuple[Entry, ...]:
