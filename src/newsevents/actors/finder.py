@@ -885,11 +885,13 @@ def _released_by(document: Token, by_head: dict[int, Span]) -> tuple[Actor, ...]
 
 
 def _coordinated_agent(span: Span, by_head: dict[int, Span]) -> Span:
-    """"Russian tanks and troops", "Israeli soldiers and settlers": a bare agent word joined
-    to an agent phrase with a country shares that country."""
+    """"Russian tanks and troops", "Israeli soldiers and settlers", "Guyana's defence force
+    and coast guard": a bare agent word joined to an agent phrase with a country shares that
+    country."""
     actors = span._.actors
     head = span.doc[span._.head_i]
-    if len(actors) != 1 or actors[0].kind != "agent" or actors[0].country or len(span) != 1 \
+    bare = all(t.dep_ in ("compound", "amod", "conj") for t in span)  # no "of X", "X's"
+    if len(actors) != 1 or actors[0].kind != "agent" or actors[0].country or not bare \
             or head.dep_ != "conj" or head.head.i not in by_head:
         return span
     partner = by_head[head.head.i]._.actors
