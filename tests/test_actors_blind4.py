@@ -43,6 +43,15 @@ def test_kin_and_aides_of_a_named_leader_take_the_leaders_country(resolved, text
     assert at(resolved(text), head) == (country, sector)
 
 
+def test_a_leaders_kin_named_by_possessive_or_by_no_name_is_of_the_leaders_country(resolved):
+    named = resolved("Kenyan President William Ruto's son Jonah Kiprop flew to Kampala.")
+    assert at(named, "son") == ("KEN", None)
+    assert at(named, "Ruto") == ("KEN", "GOV")
+    unnamed = resolved("The daughter of Belarusian leader Alexander Lukashenko met Chinese "
+                       "officials on Monday.")
+    assert at(unnamed, "daughter") == ("BLR", None)
+
+
 def test_a_person_described_as_kin_of_no_known_actor_stays_without_country(resolved):
     found = resolved("Tatiana Kartseva, the daughter of a local farmer, flew to Beijing.")
     assert at(found, "Kartseva") == (None, None)

@@ -714,25 +714,45 @@ def _placed_by_context(doc: Doc, spans: list[Span], places: list[Span]) -> list[
 def _kin_of_named(doc: Doc, spans: list[Span]) -> list[Span]:
     """"Kim Yo Jong, the sister of North Korean leader Kim Jong Un": a person the knowledge
     base does not know, described as a named actor's kin, is of that actor's country (in no
-    sector); as an aide, adviser or spokesman, of its country and sector too."""
+    sector); as an aide, adviser or spokesman, of its country and sector too. Kin named by
+    no name of their own ("Lukashenko's daughter met Xi") are such a person too."""
     by_head = {s._.head_i: s for s in spans}
     for span in spans:
         actors = span._.actors
-        kin = _kin_noun(doc[span._.head_i])
+        head = doc[span._.head_i]
+        kin = head if head.lower_ in KIN_NOUNS | ENTOURAGE_NOUNS else _kin_noun(head)
+        owner = _owner_of(kin, by_head) if kin is not None else None
         if len(actors) != 1 or actors[0].kind != "person" or actors[0].country \
-                or actors[0].code or kin is None:
+                or actors[0].code or owner is None:
             continue
-        owners = [c for c in kin.children if c.dep_ == "poss"] + [
-            o for p in kin.children if p.dep_ == "prep" and p.lower_ in ("of", "to", "for")
-            for o in p.children if o.dep_ == "pobj"]
-        found = [a for o in owners if o.i in by_head for a in by_head[o.i]._.actors]
-        if len(found) != 1 or not found[0].country:
-            continue
-        owner = found[0]
         sector = owner.sector if kin.lower_ in ENTOURAGE_NOUNS else None
         span._.actors = (replace(actors[0], country=owner.country,
                                  code=owner.country + (sector or ""), sector=sector),)
-    return spans
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    added = []
+    for token in doc:
+        owner = _owner_of(token, by_head) if token.lower_ in KIN_NOUNS | ENTOURAGE_NOUNS \
+            and token.pos_ == "NOUN" and token.i not in covered else None
+        if owner is None or owner.kind != "person":
+            continue
+        sector = owner.sector if token.lower_ in ENTOURAGE_NOUNS else None
+        span = Span(doc, token.i, token.i + 1, label="ACTOR")
+        span._.head_i = token.i
+        span._.actors = (Actor(text=token.text, name=None, code=owner.country + (sector or ""),
+                               country=owner.country, sector=sector, start=span.start_char,
+                               end=span.end_char, kind="person"),)
+        added.append(span)
+    return sorted([*spans, *added], key=lambda s: s.start)
+
+
+def _owner_of(kin: Token, by_head: dict[int, Span]) -> Actor | None:
+    """Whose kin or aide `kin` says someone is: its possessor or the object of its "of", "to"
+    or "for", when that is one actor of a known country."""
+    owners = [c for c in kin.children if c.dep_ == "poss"] + [
+        o for p in kin.children if p.dep_ == "prep" and p.lower_ in ("of", "to", "for")
+        for o in p.children if o.dep_ == "pobj"]
+    found = [a for o in owners if o.i in by_head for a in by_head[o.i]._.actors]
+    return found[0] if len(found) == 1 and found[0].country else None
 
 
 def _own_meeting_places(doc: Doc, spans: list[Span], places: list[Span]
@@ -1136,8 +1156,8 @@ def _phrase_head(token: Token, actor_tokens: set[int], name_tokens: dict[int, st
         if token.dep_ == "appos" and token.i in name_tokens and head.i in name_tokens \
                 and name_tokens[token.i] != name_tokens[head.i]:
             break  # "Liberia, the World Food Program said": two actors side by side
-        if token.dep_ == "poss" and head.lower_ in RELATION_NOUNS:
-            break  # "Russia's allies": Russia is one actor, its allies another
+        if token.dep_ == "poss" and head.lower_ in RELATION_NOUNS | KIN_NOUNS:
+            break  # "Russia's allies", "Lukashenko's daughter": one actor, the other another
         if token.dep_ in MODIFIER_DEPS and head.pos_ in ("NOUN", "PROPN", "ADJ"):
             token = head
         elif token.dep_ == "conj" and head.dep_ in ("amod", "compound", "nmod", "poss"):
