@@ -118,3 +118,21 @@ def test_regional_ministers_meeting_in_a_capital_do_not_make_it_an_actor(resolve
     found = resolved("African foreign ministers meeting in Addis Ababa on Friday backed "
                      "Somalia.")
     assert "ETH" not in [country for _, country, _ in found]
+
+
+# -- companies the tagger takes for people, quotes whose speaker is a pronoun ------------------
+def test_a_company_named_after_its_trade_is_no_person(resolved):
+    found = resolved("Carmaker Volkswagen will close three plants, the union said.")
+    assert at(found, "Volkswagen") == ("DEU", "BUS")
+    leader = resolved("Ghad party leader Ayman Nour was detained in Cairo on Saturday.")
+    assert at(leader, "Nour") == (None, "PTY")
+
+
+def test_we_in_a_quote_is_the_pronoun_speakers_antecedent(coder):
+    doc = coder.nlp.make_doc(
+        "Ghanaian Trade Minister Kwame Asante said Accra was disappointed. \"We are ready to "
+        "talk to Nigeria, but we will not lift our duties,\" he told reporters.")
+    doc.user_data["date"] = "2024-03-27"
+    doc = next(coder.nlp.pipe([doc]))
+    we = [span for span in doc.spans["actors"] if span.text == "We"]
+    assert we and we[0]._.actors[0].country == "GHA"

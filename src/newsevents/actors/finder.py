@@ -531,6 +531,7 @@ class ActorFinder:
                 n = sentence_of[token.i]
             sent_index.append(n)
         out = []
+        quoted_later: list[Token] = []
         for token in doc:
             span = by_head.get(token.i)
             if span is not None and not _is_reference_phrase(token, span):
@@ -557,6 +558,8 @@ class ActorFinder:
                 speaker = _speaker(token, by_head)
                 if speaker is not None:
                     out.append(_referring(doc, token, span, speaker._.actors))
+                else:
+                    quoted_later.append(token)  # '"We ...," he told reporters': he, first
                 continue
             elif span is None and token.lemma_.lower() in ORGANISATION_NOUNS \
                     and _names_back(token):
@@ -595,6 +598,11 @@ class ActorFinder:
             if not antecedents:
                 continue
             out.append(_referring(doc, token, span, antecedents))
+        resolved = {s._.head_i: s for s in out}
+        for token in quoted_later:
+            speaker = _speaker(token, resolved)
+            if speaker is not None:
+                out.append(_referring(doc, token, None, speaker._.actors))
         return out
 
 
@@ -1265,8 +1273,11 @@ def build_actors(span: Span, matches: list[tuple[Span, Entry]], gazetteer: Gazet
         country = countries[0] if countries else None
     if leader is None and org is None and len(countries) > 1 and _coordinated(matches):
         return tuple(_actor(span, None, None, c, sector, "agent", gazetteer) for c in countries)
-    if person is not None and agent is not None and not agent.person and headed_by is agent:
-        person = None  # "the Frelimo party": a name on a body is the body's, not a person's
+    if person is not None and agent is not None and not agent.person and (
+            headed_by is agent or headed_by is person and agent.sector in ("BUS", "MED")):
+        # "the Frelimo party": a name on a body is the body's, not a person's; "planemaker
+        # Embraer": a company's name the tagger took for a person's
+        person = None
         named = Entry("organization", next(m.text for m, e in matches if e.kind == "person"),
                       None, agent.sector)
     else:
