@@ -136,3 +136,12 @@ def test_we_in_a_quote_is_the_pronoun_speakers_antecedent(coder):
     doc = next(coder.nlp.pipe([doc]))
     we = [span for span in doc.spans["actors"] if span.text == "We"]
     assert we and we[0]._.actors[0].country == "GHA"
+
+
+def test_its_passes_over_a_plural_subject_for_the_governing_clauses(coder):
+    doc = coder.nlp.make_doc("Norway protested to Iran after demonstrators threw stones at its "
+                             "embassy in Tehran on Sunday.")
+    doc.user_data["date"] = "2024-03-27"
+    doc = next(coder.nlp.pipe([doc]))
+    its = [span for span in doc.spans["actors"] if span.text == "its"]
+    assert its and its[0]._.actors[0].country == "NOR"

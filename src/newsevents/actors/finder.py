@@ -577,7 +577,8 @@ class ActorFinder:
                 continue
             earlier = [s for s in out if sent_index[token.i] - sent_index[s.start]
                        <= REFERENCE_WINDOW]
-            binder = _clause_subject(token, out) if token.dep_ == "poss" else \
+            binder = _clause_subject(token, out, want[0] == "things") if token.dep_ == "poss" \
+                else \
                 _reporter(token, out, want[0]) if span is None else None
             # "Pakistan ... has urged its citizens": a possessive is its clause's subject's
             # ("police arrested X over his war on drugs": "his" is no body's)
@@ -666,9 +667,11 @@ def _reporter(token: Token, resolved: list[Span], want: str) -> Span | None:
     return found if fits else None
 
 
-def _clause_subject(token: Token, resolved: list[Span]) -> Span | None:
+def _clause_subject(token: Token, resolved: list[Span], thing: bool = False) -> Span | None:
     """The resolved actor that is the subject of the clause `token` is in (climbing from a
-    coordinated verb to the one that has the subject), if it comes before `token`."""
+    coordinated verb to the one that has the subject), if it comes before `token`. For "its"
+    (`thing`), a subject that cannot be "it" (people, a plural) is passed over for the subject
+    of the clause this one hangs from ("Japan protested after protesters stoned its embassy")."""
     verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
     if verb is not None and verb.lemma_.lower() in SPEECH_VERBS and token.head.dep_ == "nsubj" \
             and token.head.head.i == verb.i:
@@ -676,12 +679,15 @@ def _clause_subject(token: Token, resolved: list[Span]) -> Span | None:
         reported = verb.head if verb.dep_ == "parataxis" else next(
             (c for c in verb.children if c.dep_ == "ccomp" and c.i < token.i), None)
         verb = reported if reported is not None else verb
+    climb = ("conj", "advcl") if thing else ("conj",)
     while verb is not None:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None:
-            return next((s for s in resolved if s._.head_i == subject.i
-                         and subject.i < token.i and s._.actors), None)
-        verb = verb.head if verb.dep_ == "conj" and verb.head.i != verb.i else None
+        found = next((s for s in resolved if subject is not None and s._.head_i == subject.i
+                      and subject.i < token.i and s._.actors), None)
+        if subject is not None and not (thing and (found is None or _plural(subject) or any(
+                a.kind == "person" or not a.country for a in found._.actors))):
+            return found
+        verb = verb.head if verb.dep_ in climb and verb.head.i != verb.i else None
     return None
 
 
