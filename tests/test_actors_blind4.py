@@ -145,3 +145,22 @@ def test_its_passes_over_a_plural_subject_for_the_governing_clauses(coder):
     doc = next(coder.nlp.pipe([doc]))
     its = [span for span in doc.spans["actors"] if span.text == "its"]
     assert its and its[0]._.actors[0].country == "NOR"
+
+
+# -- peoples without a state of their own, more party words ------------------------------------
+@pytest.mark.parametrize(("text", "head", "country", "sector"), [
+    ("Rohingya refugees crossed into Bangladesh on Monday.", "refugees", "MMR", "REF"),
+    ("Kachin rebels seized a border post on Sunday.", "rebels", "MMR", "REB"),
+    ("Yazidi fighters clashed with militants in Iraq's Sinjar district.", "fighters", "IRQ",
+     "REB"),
+    ("Labour MPs urged British Prime Minister Rishi Sunak to resign.", "MPs", "GBR", "LEG"),
+    ("SPD officials met Chancellor Olaf Scholz on Monday.", "officials", "DEU", "PTY"),
+])
+def test_peoples_and_parties(resolved, text, head, country, sector):
+    assert at(resolved(text), head) == (country, sector)
+
+
+def test_a_given_name_that_is_a_peoples_word_is_not_read_as_the_people(resolved):
+    found = resolved("Mayor Karen Bass met Kachin leaders in Los Angeles.")
+    assert at(found, "leaders") == ("MMR", "GOV")
+    assert "MMR" not in [country for word, country, _ in found if word == "Bass"]
