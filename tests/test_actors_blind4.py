@@ -164,3 +164,11 @@ def test_a_given_name_that_is_a_peoples_word_is_not_read_as_the_people(resolved)
     found = resolved("Mayor Karen Bass met Kachin leaders in Los Angeles.")
     assert at(found, "leaders") == ("MMR", "GOV")
     assert "MMR" not in [country for word, country, _ in found if word == "Bass"]
+
+
+def test_its_officials_abroad_are_its_own(resolved):
+    found = resolved("Iran allowed U.N. inspectors to interview three of its officials in "
+                     "Geneva on Monday.")
+    assert at(found, "officials") == ("IRN", "GOV")
+    kept = resolved("Turkey said its troops in Syria would stay.")
+    assert at(kept, "troops") == ("TUR", "MIL")

@@ -679,7 +679,7 @@ def _clause_subject(token: Token, resolved: list[Span], thing: bool = False) -> 
         reported = verb.head if verb.dep_ == "parataxis" else next(
             (c for c in verb.children if c.dep_ == "ccomp" and c.i < token.i), None)
         verb = reported if reported is not None else verb
-    climb = ("conj", "advcl") if thing else ("conj",)
+    climb = ("conj", "advcl", "xcomp", "ccomp") if thing else ("conj",)
     while verb is not None:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         found = next((s for s in resolved if subject is not None and s._.head_i == subject.i
@@ -958,10 +958,13 @@ def _named_before(span: Span, resolved: list[Span]) -> Span:
 
 def _owned(span: Span, resolved: list[Span]) -> Span:
     """"its forces", "their police": an agent with no country of its own belongs to the
-    country of the possessive pronoun's antecedent."""
+    country of the possessive pronoun's antecedent; so does one only placed somewhere by its
+    phrase ("its officials in Vienna" are not Austria's; but "its embassy in Kyiv" stays
+    where it is, like "an embassy in Tehran")."""
     actors = span._.actors
-    if any(a.country or a.kind != "agent" for a in actors) \
-            or span.doc[span._.head_i].lower_ in RELATION_NOUNS:
+    if any(a.country and not _placed_only(span) or a.kind != "agent" for a in actors) \
+            or span.doc[span._.head_i].lower_ in RELATION_NOUNS | {"embassy", "embassies",
+                                                                  "consulate", "consulates"}:
         return span  # "their allies" are not theirs to be coded as
     owner = next((r for r in reversed(resolved) if r.label_ == "REFERENCE"
                   and span.doc[r._.head_i].dep_ == "poss"
@@ -970,9 +973,19 @@ def _owned(span: Span, resolved: list[Span]) -> Span:
     if len(countries) != 1:
         return span
     country = countries.pop()
-    span._.actors = tuple(replace(a, country=country, code=country + (a.sector or ""))
+    span._.actors = tuple(replace(a, country=country, code=country + (a.sector or ""),
+                                  name=a.name if a.country in (None, country) else None)
                           for a in actors)
     return span
+
+
+def _placed_only(span: Span) -> bool:
+    """Whether the phrase gets its country only from where it is ("officials in Vienna"), no
+    word before its head saying whose it is ("Syrian officials in Vienna")."""
+    head = span.doc[span._.head_i]
+    return not any(c.dep_ in MODIFIER_DEPS and c.i < head.i and c.text[:1].isupper()
+                   for c in head.children) and any(
+        c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS for c in head.children)
 
 
 def _definite(span: Span, earlier: list[Span]) -> Span:
@@ -1428,8 +1441,8 @@ def _antecedents(earlier: list[Span], want: str, count: int,
             is_person = actor.kind == "person" or span._.head_i in one_person
             if want == "persons" and not is_person:
                 continue
-            if want == "things" and is_person:
-                continue
+            if want == "things" and (is_person or _plural(span.doc[span._.head_i])):
+                continue  # ("its" is no person's, nor a plural's: "U.N. investigators")
             if want == "countries" and actor.sector not in (None, "GOV"):
                 continue
             if want in ("things", "sides", "countries") and not actor.country \
