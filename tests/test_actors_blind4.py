@@ -172,3 +172,13 @@ def test_its_officials_abroad_are_its_own(resolved):
     assert at(found, "officials") == ("IRN", "GOV")
     kept = resolved("Turkey said its troops in Syria would stay.")
     assert at(kept, "troops") == ("TUR", "MIL")
+
+
+def test_a_plural_reference_as_object_is_not_its_own_clauses_subject(coder):
+    doc = coder.nlp.make_doc("Thai and Cambodian troops exchanged fire overnight. Malaysia and "
+                             "Indonesia urged the two governments to show restraint.")
+    doc.user_data["date"] = "2024-03-27"
+    doc = next(coder.nlp.pipe([doc]))
+    governments = [span for span in doc.spans["actors"] if span.text == "governments"]
+    assert governments
+    assert {a.code for a in governments[0]._.actors} == {"THAGOV", "KHMGOV"}

@@ -577,6 +577,10 @@ class ActorFinder:
                 continue
             earlier = [s for s in out if sent_index[token.i] - sent_index[s.start]
                        <= REFERENCE_WINDOW]
+            if token.dep_ in ("dobj", "dative", "pobj"):
+                # "Qatar and Saudi Arabia urged the two governments": not themselves
+                own = _clause_subjects(token)
+                earlier = [s for s in earlier if s._.head_i not in own]
             binder = _clause_subject(token, out, want[0] == "things") if token.dep_ == "poss" \
                 else \
                 _reporter(token, out, want[0]) if span is None else None
@@ -594,7 +598,7 @@ class ActorFinder:
             if not antecedents and want[0] == "persons" and span is not None:
                 # "both presidents" with no persons named nearby: the presidents of the
                 # countries named there.
-                antecedents = [replace(a, sector="GOV") for a in
+                antecedents = [replace(a, sector="GOV", code=a.country + "GOV") for a in
                                _antecedents(earlier, "countries", want[1])]
             if not antecedents:
                 continue
@@ -665,6 +669,15 @@ def _reporter(token: Token, resolved: list[Span], want: str) -> Span | None:
     fits = people if want == "persons" else not people if want == "things" else (
         len(found._.actors) > 1 or not people or _plural(found.doc[found._.head_i]))
     return found if fits else None
+
+
+def _clause_subjects(token: Token) -> set[int]:
+    """The tokens of the subjects (and their conjuncts) of the verb `token` is an object of."""
+    verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return set()
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return {t.i for s in subjects for t in s.subtree if t.i == s.i or t.dep_ == "conj"}
 
 
 def _clause_subject(token: Token, resolved: list[Span], thing: bool = False) -> Span | None:
@@ -1443,8 +1456,11 @@ def _antecedents(earlier: list[Span], want: str, count: int,
                 continue
             if want == "things" and (is_person or _plural(span.doc[span._.head_i])):
                 continue  # ("its" is no person's, nor a plural's: "U.N. investigators")
-            if want == "countries" and actor.sector not in (None, "GOV"):
+            if want == "countries" and actor.sector not in (None, "GOV", "MIL"):
                 continue
+            if want == "countries" and actor.sector == "MIL":
+                # "Pakistani and Afghan forces clashed ... the two countries": the states
+                actor = replace(actor, sector=None, code=actor.country, kind="named")
             if want in ("things", "sides", "countries") and not actor.country \
                     and actor.kind == "agent":
                 continue  # "police", "civilians": no one thing to point back to
