@@ -698,7 +698,7 @@ def _clause_subject(token: Token, resolved: list[Span], thing: bool = False) -> 
         found = next((s for s in resolved if subject is not None and s._.head_i == subject.i
                       and subject.i < token.i and s._.actors), None)
         if subject is not None and not (thing and (found is None or _plural(subject) or any(
-                a.kind == "person" or not a.country for a in found._.actors))):
+                a.kind == "person" for a in found._.actors))):
             return found
         verb = verb.head if verb.dep_ in climb and verb.head.i != verb.i else None
     return None
