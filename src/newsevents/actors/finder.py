@@ -175,7 +175,7 @@ ENTOURAGE_NOUNS = {"aide", "aides", "adviser", "advisers", "advisor", "advisors"
 # that country (an embassy or a ship is its country's, a military base its army's).
 VENUE_NOUNS = {"restaurant", "restaurants", "cafe", "cafes", "café", "cafés", "bar", "bars",
                "nightclub", "nightclubs", "hotel", "hotels", "shop", "shops", "store", "stores",
-               "supermarket", "supermarkets", "market", "bakery", "school", "schools",
+               "supermarket", "supermarkets", "bakery", "school", "schools",
                "synagogue", "synagogues", "mosque", "mosques", "temple", "temples",
                "cemetery", "cemeteries", "quarter", "neighbourhood", "neighborhood",
                "community centre", "community center", "cultural centre", "cultural center",
