@@ -159,6 +159,27 @@ NAMED_AFTER_CITY = {"statute", "accord", "accords", "agreement", "agreements", "
 MADE_WORDS = {"made", "built", "designed", "manufactured", "supplied", "produced"}
 # ...and that say whose it is ("a Greek-owned tanker", "an Israel-linked ship").
 OWNED_WORDS = {"owned", "flagged", "linked", "registered", "operated"}
+# Kin of a named person ("Kim Yo Jong, the sister of leader Kim Jong Un"): of that person's
+# country, in no sector of their own.
+KIN_NOUNS = {"wife", "husband", "widow", "widower", "son", "daughter", "brother", "sister",
+             "father", "mother", "nephew", "niece", "cousin", "son-in-law", "daughter-in-law",
+             "brother-in-law", "sister-in-law", "stepson", "stepdaughter", "grandson",
+             "granddaughter", "child", "children", "sons", "daughters", "brothers", "sisters"}
+# People who work for a named person ("X, an aide to President Y"): of that person's country
+# and sector.
+ENTOURAGE_NOUNS = {"aide", "aides", "adviser", "advisers", "advisor", "advisors", "spokesman",
+                   "spokeswoman", "spokesperson", "bodyguard", "bodyguards", "secretary",
+                   "assistant", "confidant", "confidante", "protege", "protégé", "lieutenant"}
+# Places where people eat, sleep, pray, learn or meet, which a people's or country's word only
+# describes ("a Spanish restaurant", "a Jewish community centre" in Casablanca): no actor of
+# that country (an embassy or a ship is its country's, a military base its army's).
+VENUE_NOUNS = {"restaurant", "restaurants", "cafe", "cafes", "café", "cafés", "bar", "bars",
+               "nightclub", "nightclubs", "hotel", "hotels", "shop", "shops", "store", "stores",
+               "supermarket", "supermarkets", "bakery", "school", "schools",
+               "synagogue", "synagogues", "mosque", "mosques", "temple", "temples",
+               "cemetery", "cemeteries", "quarter", "neighbourhood", "neighborhood",
+               "community centre", "community center", "cultural centre", "cultural center",
+               "club", "clubs"}
 # Waters named after or beside a city ("the Gulf of Aden", "Aden harbour").
 WATERS = {"gulf", "bay", "strait", "straits", "sea", "port", "harbour", "harbor", "waters"}
 KIND_PRIORITY = ["leader", "organization", "institution", "capital", "country", "adjective",
@@ -204,7 +225,8 @@ class ActorFinder:
             (places if span.label_ == "PLACE" else spans).append(span)
         spans, places = _own_meeting_places(doc, spans, places)
         doc.spans["places"] = places
-        spans = _at_home(doc, _placed_by_context(doc, spans, places))
+        spans = _at_home(doc, _placed_by_context(doc, _kin_of_named(doc, spans), places))
+        spans = _opposition_at_home(doc, spans)
         spans = self.resolve_references(doc, spans)
         doc.spans["actors"] = sorted(spans, key=lambda s: s.start)
         return doc
@@ -220,8 +242,10 @@ class ActorFinder:
                 found.append(span)
         taken = {i for span in found for i in range(span.start, span.end)}
         for ent in doc.ents:
-            if ent.label_ == "PERSON" and (not taken.intersection(range(ent.start, ent.end))
-                                           or self._named_beyond(ent, found)):
+            if (ent.label_ == "PERSON" or _kin_noun(ent.root) is not None) \
+                    and (not taken.intersection(range(ent.start, ent.end))
+                                           or self._named_beyond(ent, found)
+                                           or self._place_in_name(ent, found)):
                 found.append(Span(doc, ent.start, ent.end, label="PERSON"))
         found += _surnames_again(doc, found)
         chosen = filter_spans(found)
@@ -238,6 +262,8 @@ class ActorFinder:
                 continue  # "anti-Japanese protesters", "pro-Russian separatists": not theirs
             if entry is not None and entry.kind in ("adjective", "country") and _made_in(span):
                 continue  # "Iranian-made drones": where they were made, not who uses them
+            if entry is not None and entry.kind == "adjective" and _describes_a_venue(span):
+                continue  # "a Spanish restaurant" in Casablanca: its cuisine, not Spain
             if entry is not None and entry.kind in ("capital", "place"):
                 entry = None if _names_a_document(span) or _names_waters(span) else \
                     self.local_reading(span, entry, context, chosen)
@@ -372,6 +398,16 @@ class ActorFinder:
         return bool(leaders) and all(t.pos_ == "PROPN" for t in rest) and not any(
             words <= set(fold(e.name).lower().replace("-", " ").split()) for e in leaders)
 
+    def _place_in_name(self, person: Span, found: list[Span]) -> bool:
+        """"Nadine Heredia", "Jordan Bardella": a person's name one of whose words is a place's
+        or a country's name (Heredia in Costa Rica) is the person's."""
+        inner = [s for s in found if s.start < person.end and person.start < s.end]
+        return len(person) > 1 and all(t.pos_ == "PROPN" for t in person) and all(
+            s.label_ == "NAME" and person.start <= s.start and s.end <= person.end
+            and len(s) < len(person) and self._entries(s)
+            and all(e.kind in ("place", "country") for e in self._entries(s))
+            for s in inner)
+
     def _entries(self, span: Span) -> tuple[Entry, ...]:
         if span.label_ == "AGENT":
             return self.gazetteer.agents.get(span.text.lower(), ())
@@ -404,6 +440,13 @@ class ActorFinder:
             e.person for e in self.gazetteer.agents.get(t.lower_, ()))
             for t in doc[max(0, span.start - TITLE_REACH):span.start])
         named = bool(entry.country and context.get(entry.country)) or entry.code in codes
+        if entry.kind == "organization":
+            # "Republicans" in a story that names the United States, but not the "Republican
+            # Guard" or the "Democratic Unionist Party" (a "Republican Senator" is one)
+            after = doc[span.end] if span.end < len(doc) else None
+            named_on = after is not None and after.pos_ == "PROPN" and after.is_title and not any(
+                e.person for e in self.gazetteer.agents.get(after.lower_, ()))
+            return named and not named_on
         return titled or named or entry.name in doc.text
 
     def choose(self, span: Span, date: str | None, context: Counter, codes: set[str]
@@ -488,6 +531,7 @@ class ActorFinder:
                 n = sentence_of[token.i]
             sent_index.append(n)
         out = []
+        quoted_later: list[Token] = []
         for token in doc:
             span = by_head.get(token.i)
             if span is not None and not _is_reference_phrase(token, span):
@@ -514,6 +558,8 @@ class ActorFinder:
                 speaker = _speaker(token, by_head)
                 if speaker is not None:
                     out.append(_referring(doc, token, span, speaker._.actors))
+                else:
+                    quoted_later.append(token)  # '"We ...," he told reporters': he, first
                 continue
             elif span is None and token.lemma_.lower() in ORGANISATION_NOUNS \
                     and _names_back(token):
@@ -531,7 +577,12 @@ class ActorFinder:
                 continue
             earlier = [s for s in out if sent_index[token.i] - sent_index[s.start]
                        <= REFERENCE_WINDOW]
-            binder = _clause_subject(token, out) if token.dep_ == "poss" else \
+            if token.dep_ in ("dobj", "dative", "pobj"):
+                # "Qatar and Saudi Arabia urged the two governments": not themselves
+                own = _clause_subjects(token)
+                earlier = [s for s in earlier if s._.head_i not in own]
+            binder = _clause_subject(token, out, want[0] == "things") if token.dep_ == "poss" \
+                else \
                 _reporter(token, out, want[0]) if span is None else None
             # "Pakistan ... has urged its citizens": a possessive is its clause's subject's
             # ("police arrested X over his war on drugs": "his" is no body's)
@@ -547,11 +598,16 @@ class ActorFinder:
             if not antecedents and want[0] == "persons" and span is not None:
                 # "both presidents" with no persons named nearby: the presidents of the
                 # countries named there.
-                antecedents = [replace(a, sector="GOV") for a in
+                antecedents = [replace(a, sector="GOV", code=a.country + "GOV") for a in
                                _antecedents(earlier, "countries", want[1])]
             if not antecedents:
                 continue
             out.append(_referring(doc, token, span, antecedents))
+        resolved = {s._.head_i: s for s in out}
+        for token in quoted_later:
+            speaker = _speaker(token, resolved)
+            if speaker is not None:
+                out.append(_referring(doc, token, None, speaker._.actors))
         return out
 
 
@@ -615,9 +671,20 @@ def _reporter(token: Token, resolved: list[Span], want: str) -> Span | None:
     return found if fits else None
 
 
-def _clause_subject(token: Token, resolved: list[Span]) -> Span | None:
+def _clause_subjects(token: Token) -> set[int]:
+    """The tokens of the subjects (and their conjuncts) of the verb `token` is an object of."""
+    verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return set()
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return {t.i for s in subjects for t in s.subtree if t.i == s.i or t.dep_ == "conj"}
+
+
+def _clause_subject(token: Token, resolved: list[Span], thing: bool = False) -> Span | None:
     """The resolved actor that is the subject of the clause `token` is in (climbing from a
-    coordinated verb to the one that has the subject), if it comes before `token`."""
+    coordinated verb to the one that has the subject), if it comes before `token`. For "its"
+    (`thing`), a subject that cannot be "it" (people, a plural) is passed over for the subject
+    of the clause this one hangs from ("Japan protested after protesters stoned its embassy")."""
     verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
     if verb is not None and verb.lemma_.lower() in SPEECH_VERBS and token.head.dep_ == "nsubj" \
             and token.head.head.i == verb.i:
@@ -625,12 +692,15 @@ def _clause_subject(token: Token, resolved: list[Span]) -> Span | None:
         reported = verb.head if verb.dep_ == "parataxis" else next(
             (c for c in verb.children if c.dep_ == "ccomp" and c.i < token.i), None)
         verb = reported if reported is not None else verb
+    climb = ("conj", "advcl", "xcomp", "ccomp") if thing else ("conj",)
     while verb is not None:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None:
-            return next((s for s in resolved if s._.head_i == subject.i
-                         and subject.i < token.i and s._.actors), None)
-        verb = verb.head if verb.dep_ == "conj" and verb.head.i != verb.i else None
+        found = next((s for s in resolved if subject is not None and s._.head_i == subject.i
+                      and subject.i < token.i and s._.actors), None)
+        if subject is not None and not (thing and (found is None or _plural(subject) or any(
+                a.kind == "person" for a in found._.actors))):
+            return found
+        verb = verb.head if verb.dep_ in climb and verb.head.i != verb.i else None
     return None
 
 
@@ -668,11 +738,56 @@ def _placed_by_context(doc: Doc, spans: list[Span], places: list[Span]) -> list[
     return sorted([*spans, *added], key=lambda s: s.start)
 
 
+def _kin_of_named(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Kim Yo Jong, the sister of North Korean leader Kim Jong Un": a person the knowledge
+    base does not know, described as a named actor's kin, is of that actor's country (in no
+    sector); as an aide, adviser or spokesman, of its country and sector too. Kin named by
+    no name of their own ("Lukashenko's daughter met Xi") are such a person too."""
+    by_head = {s._.head_i: s for s in spans}
+    for span in spans:
+        actors = span._.actors
+        head = doc[span._.head_i]
+        kin = head if head.lower_ in KIN_NOUNS | ENTOURAGE_NOUNS else _kin_noun(head)
+        owner = _owner_of(kin, by_head) if kin is not None else None
+        if len(actors) != 1 or actors[0].kind != "person" or actors[0].country \
+                or actors[0].code or owner is None:
+            continue
+        sector = owner.sector if kin.lower_ in ENTOURAGE_NOUNS else None
+        span._.actors = (replace(actors[0], country=owner.country,
+                                 code=owner.country + (sector or ""), sector=sector),)
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    added = []
+    for token in doc:
+        owner = _owner_of(token, by_head) if token.lower_ in KIN_NOUNS | ENTOURAGE_NOUNS \
+            and token.pos_ == "NOUN" and token.i not in covered else None
+        if owner is None or owner.kind != "person":
+            continue
+        sector = owner.sector if token.lower_ in ENTOURAGE_NOUNS else None
+        span = Span(doc, token.i, token.i + 1, label="ACTOR")
+        span._.head_i = token.i
+        span._.actors = (Actor(text=token.text, name=None, code=owner.country + (sector or ""),
+                               country=owner.country, sector=sector, start=span.start_char,
+                               end=span.end_char, kind="person"),)
+        added.append(span)
+    return sorted([*spans, *added], key=lambda s: s.start)
+
+
+def _owner_of(kin: Token, by_head: dict[int, Span]) -> Actor | None:
+    """Whose kin or aide `kin` says someone is: its possessor or the object of its "of", "to"
+    or "for", when that is one actor of a known country."""
+    owners = [c for c in kin.children if c.dep_ == "poss"] + [
+        o for p in kin.children if p.dep_ == "prep" and p.lower_ in ("of", "to", "for")
+        for o in p.children if o.dep_ == "pobj"]
+    found = [a for o in owners if o.i in by_head for a in by_head[o.i]._.actors]
+    return found[0] if len(found) == 1 and found[0].country else None
+
+
 def _own_meeting_places(doc: Doc, spans: list[Span], places: list[Span]
                         ) -> tuple[list[Span], list[Span]]:
-    """"EU foreign ministers meeting in Luxembourg", "NATO leaders met in Brussels": where an
-    international body meets on its own is a place, not a partner in its talks (its host's
-    government is no party to them)."""
+    """"EU foreign ministers meeting in Luxembourg", "NATO leaders met in Brussels", "Arab
+    foreign ministers meeting in Cairo": where an international body or a region's ministers
+    meet on their own is a place, not a partner in their talks (its host's government is no
+    party to them)."""
     by_head = {s._.head_i: s for s in spans}
     own = []
     for span in spans:
@@ -687,7 +802,7 @@ def _own_meeting_places(doc: Doc, spans: list[Span], places: list[Span]
             continue
         members = [meeting, *(c for c in meeting.children if c.dep_ in ("nsubj", "compound")),
                    *([meeting.head] if meeting.dep_ == "acl" else [])]
-        if any(a.sector == "IGO" for m in members if m.i in by_head
+        if any(a.sector == "IGO" or a.kind == "region" for m in members if m.i in by_head
                for a in by_head[m.i]._.actors):
             own.append(span)
     for span in own:
@@ -723,6 +838,33 @@ def _at_home(doc: Doc, spans: list[Span]) -> list[Span]:
         home = before[-1] if before else fallback
         if home:
             span._.actors = (replace(actors[0], country=home, code=home + actors[0].sector),)
+    return spans
+
+
+def _opposition_at_home(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Veteran opposition leader Kizza Besigye ... seized him in Nairobi": an opposition
+    figure or group with no country of its own opposes the government of the story's own
+    country, not of where something happened to it: the country of the opposition named before
+    it, else the country the story names most as an actor (places where things happen, "in
+    Nairobi", left out), if one leads."""
+    named: Counter = Counter()
+    for span in spans:
+        head = doc[span._.head_i]
+        if not (head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS):
+            named.update({a.country for a in span._.actors if a.country})
+    ranked = named.most_common(2)
+    main = ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) \
+        else None
+    for n, span in enumerate(spans):
+        actors = span._.actors
+        if len(actors) != 1 or actors[0].country or actors[0].sector != "OPP" \
+                or actors[0].code not in (None, "OPP") or span.label_ != "ACTOR":
+            continue
+        before = next((a.country for s in reversed(spans[:n]) for a in s._.actors
+                       if a.sector == "OPP" and a.country), None)
+        home = before or main
+        if home:
+            span._.actors = (replace(actors[0], country=home, code=home + "OPP"),)
     return spans
 
 
@@ -790,11 +932,13 @@ def _released_by(document: Token, by_head: dict[int, Span]) -> tuple[Actor, ...]
 
 
 def _coordinated_agent(span: Span, by_head: dict[int, Span]) -> Span:
-    """"Russian tanks and troops", "Israeli soldiers and settlers": a bare agent word joined
-    to an agent phrase with a country shares that country."""
+    """"Russian tanks and troops", "Israeli soldiers and settlers", "Guyana's defence force
+    and coast guard": a bare agent word joined to an agent phrase with a country shares that
+    country."""
     actors = span._.actors
     head = span.doc[span._.head_i]
-    if len(actors) != 1 or actors[0].kind != "agent" or actors[0].country or len(span) != 1 \
+    bare = all(t.dep_ in ("compound", "amod", "conj") for t in span)  # no "of X", "X's"
+    if len(actors) != 1 or actors[0].kind != "agent" or actors[0].country or not bare \
             or head.dep_ != "conj" or head.head.i not in by_head:
         return span
     partner = by_head[head.head.i]._.actors
@@ -827,10 +971,13 @@ def _named_before(span: Span, resolved: list[Span]) -> Span:
 
 def _owned(span: Span, resolved: list[Span]) -> Span:
     """"its forces", "their police": an agent with no country of its own belongs to the
-    country of the possessive pronoun's antecedent."""
+    country of the possessive pronoun's antecedent; so does one only placed somewhere by its
+    phrase ("its officials in Vienna" are not Austria's; but "its embassy in Kyiv" stays
+    where it is, like "an embassy in Tehran")."""
     actors = span._.actors
-    if any(a.country or a.kind != "agent" for a in actors) \
-            or span.doc[span._.head_i].lower_ in RELATION_NOUNS:
+    if any(a.country and not _placed_only(span) or a.kind != "agent" for a in actors) \
+            or span.doc[span._.head_i].lower_ in RELATION_NOUNS | {"embassy", "embassies",
+                                                                  "consulate", "consulates"}:
         return span  # "their allies" are not theirs to be coded as
     owner = next((r for r in reversed(resolved) if r.label_ == "REFERENCE"
                   and span.doc[r._.head_i].dep_ == "poss"
@@ -839,9 +986,19 @@ def _owned(span: Span, resolved: list[Span]) -> Span:
     if len(countries) != 1:
         return span
     country = countries.pop()
-    span._.actors = tuple(replace(a, country=country, code=country + (a.sector or ""))
+    span._.actors = tuple(replace(a, country=country, code=country + (a.sector or ""),
+                                  name=a.name if a.country in (None, country) else None)
                           for a in actors)
     return span
+
+
+def _placed_only(span: Span) -> bool:
+    """Whether the phrase gets its country only from where it is ("officials in Vienna"), no
+    word before its head saying whose it is ("Syrian officials in Vienna")."""
+    head = span.doc[span._.head_i]
+    return not any(c.dep_ in MODIFIER_DEPS and c.i < head.i and c.text[:1].isupper()
+                   for c in head.children) and any(
+        c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS for c in head.children)
 
 
 def _definite(span: Span, earlier: list[Span]) -> Span:
@@ -995,6 +1152,30 @@ def _oddly_cased(span: Span) -> bool:
                for t in span if t.is_alpha)
 
 
+def _kin_noun(token: Token) -> Token | None:
+    """The word saying whose kin or aide the name at `token` is: "Kim Yo Jong, the sister of
+    ...", "the sister of ..., Kim Yo Jong", "Humala's wife Nadine Heredia"."""
+    words = KIN_NOUNS | ENTOURAGE_NOUNS
+    near = [c for c in token.children if c.dep_ == "appos"] + (
+        [token.head] if token.dep_ in ("appos", "compound") and token.head.i != token.i else [])
+    return next((t for t in near if t.lower_ in words and t.pos_ == "NOUN"), None)
+
+
+def _describes_a_venue(span: Span) -> bool:
+    """"a Spanish restaurant", "a Jewish community centre": a people's word on a place where
+    people eat, pray or meet (its noun, or its noun with the noun's compound)."""
+    token = span.root
+    if token.dep_ not in ("amod", "compound", "nmod") or token.head.i == token.i:
+        return False
+    noun = token.head
+    while noun.dep_ == "compound" and noun.head.i != noun.i and noun.head.pos_ in ("NOUN",
+                                                                                   "PROPN"):
+        noun = noun.head
+    words = {noun.lower_} | {f"{c.lower_} {noun.lower_}" for c in noun.children
+                             if c.dep_ == "compound"}
+    return bool(words & VENUE_NOUNS)
+
+
 def _ethnic(span: Span) -> bool:
     doc = span.doc
     return any(doc[i].lower_ == "ethnic" for i in range(max(0, span.start - 2), span.start))
@@ -1015,8 +1196,8 @@ def _phrase_head(token: Token, actor_tokens: set[int], name_tokens: dict[int, st
         if token.dep_ == "appos" and token.i in name_tokens and head.i in name_tokens \
                 and name_tokens[token.i] != name_tokens[head.i]:
             break  # "Liberia, the World Food Program said": two actors side by side
-        if token.dep_ == "poss" and head.lower_ in RELATION_NOUNS:
-            break  # "Russia's allies": Russia is one actor, its allies another
+        if token.dep_ == "poss" and head.lower_ in RELATION_NOUNS | KIN_NOUNS:
+            break  # "Russia's allies", "Lukashenko's daughter": one actor, the other another
         if token.dep_ in MODIFIER_DEPS and head.pos_ in ("NOUN", "PROPN", "ADJ"):
             token = head
         elif token.dep_ == "conj" and head.dep_ in ("amod", "compound", "nmod", "poss"):
@@ -1109,6 +1290,9 @@ def build_actors(span: Span, matches: list[tuple[Span, Entry]], gazetteer: Gazet
             break
     if opposed and countries:
         sector = "OPP"
+    if org is not None and org.sector == "PTY" and headed_by is not None \
+            and headed_by.kind == "agent" and headed_by.sector == "LEG":
+        sector = "LEG"  # "Republican lawmakers", "Likud MPs": a party's legislators
     section = org is not None and not org.country and org.sector == "NGO" and bool(countries)
     if leader is not None:
         country = leader.country
@@ -1121,8 +1305,11 @@ def build_actors(span: Span, matches: list[tuple[Span, Entry]], gazetteer: Gazet
         country = countries[0] if countries else None
     if leader is None and org is None and len(countries) > 1 and _coordinated(matches):
         return tuple(_actor(span, None, None, c, sector, "agent", gazetteer) for c in countries)
-    if person is not None and agent is not None and not agent.person and headed_by is agent:
-        person = None  # "the Frelimo party": a name on a body is the body's, not a person's
+    if person is not None and agent is not None and not agent.person and (
+            headed_by is agent or headed_by is person and agent.sector in ("BUS", "MED")):
+        # "the Frelimo party": a name on a body is the body's, not a person's; "planemaker
+        # Embraer": a company's name the tagger took for a person's
+        person = None
         named = Entry("organization", next(m.text for m, e in matches if e.kind == "person"),
                       None, agent.sector)
     else:
@@ -1267,10 +1454,13 @@ def _antecedents(earlier: list[Span], want: str, count: int,
             is_person = actor.kind == "person" or span._.head_i in one_person
             if want == "persons" and not is_person:
                 continue
-            if want == "things" and is_person:
+            if want == "things" and (is_person or _plural(span.doc[span._.head_i])):
+                continue  # ("its" is no person's, nor a plural's: "U.N. investigators")
+            if want == "countries" and actor.sector not in (None, "GOV", "MIL"):
                 continue
-            if want == "countries" and actor.sector not in (None, "GOV"):
-                continue
+            if want == "countries" and actor.sector == "MIL":
+                # "Pakistani and Afghan forces clashed ... the two countries": the states
+                actor = replace(actor, sector=None, code=actor.country, kind="named")
             if want in ("things", "sides", "countries") and not actor.country \
                     and actor.kind == "agent":
                 continue  # "police", "civilians": no one thing to point back to

@@ -153,6 +153,9 @@ def _leader_entries(rows, names) -> None:
 
 
 def _organization_entries(rows, names) -> None:
+    """Organisations by name, code and aliases. An alias written `?Democrats` is a word other
+    bodies bear too (Sweden's, Britain's Liberal Democrats): it names the organisation only
+    where the text supports it, like an ambiguous leader's surname."""
     for row in rows:
         entry = Entry(
             "organization",
@@ -161,9 +164,11 @@ def _organization_entries(rows, names) -> None:
             row.get("sector") or "IGO",
             code=row["code"],
         )
-        for form in [row["name"], row["code"], *split_values(row.get("aliases", ""))]:
+        aliases = split_values(row.get("aliases", ""))
+        shared = {a[1:] for a in aliases if a.startswith("?")}
+        for form in [row["name"], row["code"], *(a.lstrip("?") for a in aliases)]:
             if form:
-                _add(names, form, entry)
+                _add(names, form, replace(entry, ambiguous=True) if form in shared else entry)
 
 
 def _region_entries(rows, names) -> None:
