@@ -93,13 +93,15 @@ SAID_ALONGSIDE = {"ACCUSE", "REQUEST", "REJECT", "THREATEN"}
 # Kinds of event whose object is only what they oppose.
 OPPOSING = {"PROTEST", "ACCUSE", "REJECT", "THREATEN"}
 # ...but what is opposed is whom it is against ("marched in solidarity with the Palestinians
-# and against Israel's offensive"), and support is for whom it is ("voiced support for Lebanon
-# against Israeli pressure").
+# and against Israel's offensive"), support is for whom it is ("voiced support for Lebanon
+# against Israeli pressure"), sanctions are on whom they are imposed.
 TARGET_PREPS_BY_KIND = {
     **{kind: ("against", *(p for p in TARGET_PREPS if p != "against"))
        for kind in OPPOSING},
     **{kind: ("for", *(p for p in TARGET_PREPS if p not in ("for", "against")), "against")
-       for kind in ("SUPPORT", "AID")}}
+       for kind in ("SUPPORT", "AID")},
+    # ("to impose sanctions on Iranian officials over the supply of drones to Russia")
+    "SANCTION": ("on", "against", *(p for p in TARGET_PREPS if p not in ("on", "against")))}
 # Prepositions whose event noun only tells when something else happened.
 TIME_PREPS = {"during", "amid", "ahead", "before", "until", "throughout", "since"}
 DISSENT, OFFICIAL_COMPLAINT = "140", "114"
@@ -718,7 +720,8 @@ class SentenceCoder:
                     found.append(Draft(
                         cameo=rule.cameo, source=asked,
                         trigger=self.sent.doc[trig.i: trig.i + 1],
-                        target=self.target(more, noun), mode=rule.mode,
+                        target=self.target(more, noun, kind=self.lex.code(rule.cameo).plover),
+                        mode=rule.mode,
                         negated=self.negated(more, noun), modality="requested",
                         via="frame", clause=more))
         return found
@@ -895,7 +898,8 @@ class SentenceCoder:
             rule, trig, noun = comp_event
             inner = self.lex.code(rule.cameo)
             inner_target = self.target(comp, noun,
-                                       objects=not rule.cameo.startswith(OWN_MEANS_CODES))
+                                       objects=not rule.cameo.startswith(OWN_MEANS_CODES),
+                                       kind=inner.plover)
             if frame == "request" and target and (noun is None or
                                                   comp.lemma_.lower() in self.lex.words["light"]):
                 requested.append(Draft(
