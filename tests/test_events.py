@@ -1154,3 +1154,11 @@ def test_an_ultimatum_is_aimed_at_whom_its_condition_names(code):
     e = one(code("Moscow will cut off gas supplies on Jan. 1 unless Kiev agrees to pay market "
                  "prices, the head of Gazprom said."), "THREATEN")
     assert countries(e["target"]) == {"UKR"}
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Poland has delivered the first four of its fighter jets to Ukraine.", {"UKR"}),
+    ("The United States sent two helicopters to help the Colombian army.", {"COL"}),
+])
+def test_aid_goes_to_whom_it_reaches_not_to_what_is_sent(code, text, target):
+    assert countries(one(code(text), "AID")["target"]) == target

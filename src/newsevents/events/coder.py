@@ -1094,6 +1094,14 @@ class SentenceCoder:
                 rule, target, trig = replace(rule, cameo=DEFIANCE), self.agent_of(noun), verb
             if reactor:
                 target = undergoer
+            if self.lex.code(rule.cameo).plover == "AID" and not any(
+                    a.country and a.country not in {s.country for s in source} for a in target):
+                # "delivered fighter jets to Ukraine", "sent helicopters to help the Colombian
+                # army": what is sent is the giver's; the aid goes to whom it reaches
+                target = next((found for found in (self.receiver(verb),
+                                                   self.condition_or_purpose(verb))
+                               if any(a.country and a.country not in {s.country for s in source}
+                                      for a in found)), target)
             received = self.receiver(verb) if rule.cameo == UNSPECIFIED_HANDOVER else ()
             if received and all(a.country and a.country not in {s.country for s in source}
                                 for a in received):
@@ -1184,8 +1192,11 @@ class SentenceCoder:
                      for found in [self.actors_at(o)] if found), ())
 
     def receiver(self, verb: Token) -> tuple[Actor, ...]:
-        """Who a person is handed to: "extradited a French national to France"."""
-        return self.actors_after(verb, "to")
+        """Who a person or a thing is handed to: "extradited a French national to France",
+        "delivered the first four of its jets to Ukraine" (however the parse attaches "to")."""
+        return self.actors_after(verb, "to") or next(
+            (found for o in self.objects(verb) for found in [self.actors_after(o, "to")]
+             if found), ())
 
     def forces(self, verb: Token) -> bool:
         """Whether the subject of `verb` is a body of armed men ("the first deployment of NATO
