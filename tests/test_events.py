@@ -1162,3 +1162,8 @@ def test_an_ultimatum_is_aimed_at_whom_its_condition_names(code):
 ])
 def test_aid_goes_to_whom_it_reaches_not_to_what_is_sent(code, text, target):
     assert countries(one(code(text), "AID")["target"]) == target
+
+
+def test_a_regional_meeting_is_not_with_its_host(code):
+    e = one(code("African leaders met in Addis Ababa on Sunday."), "CONSULT")
+    assert "ETH" not in countries(e["target"]) | countries(e["source"])

@@ -149,7 +149,7 @@ def _unnamed_target(draft: Draft, source: tuple[Actor, ...], plover: str | None
     striking together do not strike each other). Only the country is inferred, and the event
     gets no bonus for a named target."""
     own = {a.country for a in source if a.country}
-    if plover == "CONSULT" and all(a.sector == "IGO" for a in source):
+    if plover == "CONSULT" and _stateless(source):
         own |= {a.country for a in draft.location}  # ("EU ministers met in Luxembourg")
     trigger = draft.trigger.root.i
     others = [(abs(i - trigger), a) for i, a in draft.mentioned if a.country not in own]
@@ -334,8 +334,7 @@ def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | 
         target = ()
     if not target and source and not joint:
         if location and location[0].country not in {a.country for a in source} \
-                and plover in LOCATED and not (plover == "CONSULT" and all(
-                    a.sector == "IGO" for a in source)):
+                and plover in LOCATED and not (plover == "CONSULT" and _stateless(source)):
             # "fired at targets in Jericho", "evacuate settlements in Gaza" (but "EU
             # ministers meeting in Luxembourg" meet among themselves)
             target = location
@@ -406,6 +405,12 @@ DOMESTIC_THREATS = {"restrict", "curfew"}
 # (not so for words: condemning an attack in Russia does not accuse Russia).
 LOCATED = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "CONCEDE", "AID", "AGREE",
            "SANCTION", "CONSULT", "REQUEST"}
+
+
+def _stateless(actors: tuple[Actor, ...]) -> bool:
+    """International or regional bodies and groups ("EU ministers", "African leaders"): their
+    meetings are among themselves, wherever they are held."""
+    return all(a.sector == "IGO" or not a.country for a in actors)
 
 
 def _countries_of(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
