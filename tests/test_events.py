@@ -1167,3 +1167,9 @@ def test_aid_goes_to_whom_it_reaches_not_to_what_is_sent(code, text, target):
 def test_a_regional_meeting_is_not_with_its_host(code):
     e = one(code("African leaders met in Addis Ababa on Sunday."), "CONSULT")
     assert "ETH" not in countries(e["target"]) | countries(e["source"])
+
+
+def test_a_clause_on_a_restated_offer_reacts_to_whoever_made_it(code):
+    e = one(code("Putin said he was ready to meet Zelenskiy in Moscow, an offer Kyiv rejected."),
+            "REJECT")
+    assert countries(e["source"]) == {"UKR"} and countries(e["target"]) == {"RUS"}

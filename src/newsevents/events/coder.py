@@ -406,9 +406,9 @@ class SentenceCoder:
                 called = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "as"
                           for o in p.children if o.dep_ == "pobj"]
                 return unique_actors([a for o in [*deeds, *called] for a in self.agent_of(o)])
-        act = self.restating(verb) if verb.dep_ == "acl" else None
-        if act is not None:  # "..., a move condemned by France": the mover
-            return self.subject(act)[0]
+        act = self.restating(verb)
+        if act is not None:  # "..., a move condemned by France", "an offer Kyiv rejected":
+            return self.subject(act)[0]  # the mover
         candidates = [c for c in verb.children if c.dep_ in ("dative", "iobj")]
         # "found X guilty": the subject of the small clause
         candidates += [s for c in verb.children if c.dep_ in ("ccomp", "oprd", "xcomp")
