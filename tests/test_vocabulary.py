@@ -211,6 +211,73 @@ CASES = [
     ("Israeli troops fired on Palestinian protesters in Hebron.", "ASSAULT", "190"),
     ("Israeli troops opened fire on Hamas fighters in Rafah.", "ASSAULT", "190"),
     ("Russian forces fired on Ukrainian positions near Bakhmut.", "ASSAULT", "190"),
+    # workers going (or coming out) on strike strike; going on hunger strike is a hunger strike
+    ("Kenyan teachers went on strike on Tuesday over unpaid allowances.", "PROTEST", "143"),
+    ("South African miners went on an indefinite strike on Monday.", "PROTEST", "143"),
+    ("British rail workers came out on strike on Wednesday.", "PROTEST", "143"),
+    ("The jailed Bahraini activist went on hunger strike in protest at his treatment.",
+     "PROTEST", "142"),
+    # placed or put under (house) arrest, by someone named or not
+    ("The Ivorian opposition leader was placed under house arrest on Friday.", "COERCE", "173"),
+    ("A former Chilean general was placed under house arrest by a Chilean judge.", "COERCE",
+     "173"),
+    ("Police put the Tunisian opposition leader under house arrest.", "COERCE", "173"),
+    # a state suspended or expelled from an organisation or its bodies
+    ("The Commonwealth suspended Fiji from its councils over the coup.", "SANCTION", "160"),
+    ("ECOWAS suspended Niger from the bloc on Sunday.", "SANCTION", "160"),
+    ("The Council of Europe expelled Russia from the organisation.", "SANCTION", "160"),
+    # foreign troops, or their deployment, accepted or let in are peacekeepers received
+    ("Juba accepted the deployment of U.N. peacekeepers in the border region.", "CONCEDE",
+     "0861"),
+    ("Khartoum accepted African Union troops in Darfur.", "CONCEDE", "0861"),
+    # a ruling accepted or abided by settles the dispute
+    ("Guyana accepted the ruling of the arbitration tribunal on its border with Venezuela.",
+     "AGREE", "037"),
+    ("Kosovo accepted the verdict of the international court on the dispute.", "AGREE", "037"),
+    # military craft and systems delivered or supplied are military aid
+    ("The United States delivered four Black Hawk helicopters to the Colombian police.", "AID",
+     "072"),
+    ("Washington delivered two patrol boats to the Kenyan navy.", "AID", "072"),
+    ("France supplied Caesar howitzers to Ukraine.", "AID", "072"),
+    # fighters handing (in) their weapons disarm; a captured base handed back is returned
+    ("The rebels handed their weapons to U.N. peacekeepers on Tuesday.", "RETREAT", "0873"),
+    ("Maoist fighters handed in their weapons to U.N. monitors.", "RETREAT", "0873"),
+    ("Ukrainian forces handed back the captured base to Russia.", "RETREAT", "0842"),
+    # one's own military base handed over ends the military presence
+    ("France handed over its last military base in Senegal to the Senegalese army.", "RETREAT",
+     "0874"),
+    # troops pulling out of a country retreat, even under a deal; states pulling out of a deal
+    ("The last Rwandan troops pulled out of the Democratic Republic of Congo on Saturday.",
+     "RETREAT", "0874"),
+    ("The last Syrian troops pulled out of Lebanon on Tuesday under a peace deal.", "RETREAT",
+     "0874"),
+    # taking control of firms, projects or mines, or seizing goods, confiscates property
+    ("Bolivian troops took control of gas projects run by Petrobras.", "COERCE", "1711"),
+    ("Niger's junta seized uranium stocks and gold from the mine run by Orano.", "COERCE",
+     "1711"),
+    ("Burkina Faso seized 200 kilograms of gold from a Canadian-owned mine.", "COERCE", "1711"),
+    # export or import controls and bans are an embargo
+    ("China imposed export controls on gallium and germanium.", "SANCTION", "163"),
+    ("India imposed a ban on rice exports.", "SANCTION", "163"),
+    ("The EU imposed a ban on Russian oil imports.", "SANCTION", "163"),
+    # a plane or ship carrying relief supplies that lands brings aid; peacekeepers landing
+    ("A Turkish plane carrying 30 tonnes of medicine and food landed in Port Sudan on Friday.",
+     "AID", "073"),
+    ("A Saudi ship carrying relief supplies arrived in Aden on Monday.", "AID", "073"),
+    ("The first Ghanaian peacekeepers landed at Freetown's airport on Monday.", "AID", "074"),
+    ("Kenyan peacekeepers arrived in Haiti on Tuesday.", "AID", "074"),
+    # posts or positions destroyed in combat are fighting (with artillery, drones); homes: 1712
+    ("Pakistani troops destroyed 19 Afghan border posts with artillery.", "ASSAULT", "194"),
+    ("Israeli forces destroyed Hezbollah positions with drones.", "ASSAULT", "195"),
+    ("Israeli troops destroyed Palestinian homes in Hebron.", "COERCE", "1712"),
+    # foreign investigators or inspectors allowed to do their work
+    ("Syria allowed U.N. investigators to question five officials.", "CONCEDE", "086"),
+    ("Iran allowed IAEA inspectors to visit the Fordow site.", "CONCEDE", "0862"),
+    # security forces firing to disperse a crowd repress it
+    ("Ugandan police fired tear gas and live bullets to disperse opposition supporters in Mbale.",
+     "COERCE", "175"),
+    # forces that displace people expel them (a war that displaces them: see below)
+    ("Russian forces displaced thousands of villagers in the east.", "ASSAULT", "201"),
 ]
 
 
@@ -230,3 +297,15 @@ NOT_AID = [
 def test_supply_ship_and_aid_boat_are_no_aid(code, text):
     assert "AID" not in [e["event"] for e in code(text)]
 
+
+
+NOT_ACTORS = [  # a war, a conflict or the fighting is no actor: what it does is no event
+    "The war in Sudan has displaced millions of people.",
+    "The conflict in eastern Congo has displaced more than a million people this year.",
+    "The fighting in Gaza has killed more than 40,000 people.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_ACTORS, ids=[t[:48] for t in NOT_ACTORS])
+def test_a_war_is_no_actor(code, text):
+    assert [e["cameo"] for e in code(text)] == []
