@@ -278,6 +278,21 @@ CASES = [
      "COERCE", "175"),
     # forces that displace people expel them (a war that displaces them: see below)
     ("Russian forces displaced thousands of villagers in the east.", "ASSAULT", "201"),
+    # an organisation suspending a member state; what else it suspends keeps its own code
+    ("The African Union suspended Mali after the coup.", "SANCTION", "160"),
+    ("ECOWAS has suspended Guinea over the coup.", "SANCTION", "160"),
+    ("The European Union suspended aid to Niger.", "SANCTION", "162"),
+    ("The African Union suspended talks with the junta.", "SANCTION", "164"),
+    # a withdrawal from a bloc announced reduces relations; of troops it is a retreat
+    ("Mali announced its withdrawal from the G5 Sahel alliance.", "SANCTION", "160"),
+    ("Israel announced the withdrawal of its troops from Gaza.", "RETREAT", "0874"),
+    # territory handed or given back ('back' parsed as an adverb) is returned
+    ("Armenia handed the district back to Azerbaijan.", "RETREAT", "0842"),
+    ("China gave the seized vessel back to the Philippines.", "RETREAT", "0842"),
+    ("Israel returned the Sinai peninsula to Egypt.", "RETREAT", "0842"),
+    # leading crowds through a city is a march
+    ("Serbian opposition leaders led thousands of protesters through Belgrade.", "PROTEST",
+     "141"),
 ]
 
 
