@@ -293,6 +293,15 @@ CASES = [
     # leading crowds through a city is a march
     ("Serbian opposition leaders led thousands of protesters through Belgrade.", "PROTEST",
      "141"),
+    # a water cannon fired at a ship is an attack at sea; at protesters, repression
+    ("The Chinese coast guard fired water cannon at a Philippine fisheries vessel near "
+     "Scarborough Shoal.", "ASSAULT", "190"),
+    ("Kenyan police fired water cannon at protesters in Nairobi.", "COERCE", "175"),
+    # ships or people blocked from approaching or reaching a place: movement restricted
+    ("Chinese coast guard vessels blocked a Philippine supply boat from approaching the shoal.",
+     "ASSAULT", "191"),
+    ("Israeli forces blocked Palestinian farmers from reaching their land.", "ASSAULT", "191"),
+    ("Protesters blocked the main highway into Dhaka.", "PROTEST", "144"),
 ]
 
 
@@ -305,11 +314,12 @@ def test_word_sense(code, text, kind, cameo):
 NOT_AID = [
     "Britain dispatched a warship and a supply ship to the Falklands.",
     "The Israeli navy intercepted an aid flotilla bound for Gaza.",
+    "Under the swap, $6 billion of Iranian funds were transferred to Qatari banks.",
 ]
 
 
 @pytest.mark.parametrize("text", NOT_AID, ids=[t[:48] for t in NOT_AID])
-def test_supply_ship_and_aid_boat_are_no_aid(code, text):
+def test_supply_ships_aid_boats_and_bank_transfers_are_no_aid(code, text):
     assert "AID" not in [e["event"] for e in code(text)]
 
 
