@@ -314,12 +314,11 @@ def test_word_sense(code, text, kind, cameo):
 NOT_AID = [
     "Britain dispatched a warship and a supply ship to the Falklands.",
     "The Israeli navy intercepted an aid flotilla bound for Gaza.",
-    "Under the swap, $6 billion of Iranian funds were transferred to Qatari banks.",
 ]
 
 
 @pytest.mark.parametrize("text", NOT_AID, ids=[t[:48] for t in NOT_AID])
-def test_supply_ships_aid_boats_and_bank_transfers_are_no_aid(code, text):
+def test_supply_ship_and_aid_boat_are_no_aid(code, text):
     assert "AID" not in [e["event"] for e in code(text)]
 
 
