@@ -302,6 +302,16 @@ CASES = [
      "ASSAULT", "191"),
     ("Israeli forces blocked Palestinian farmers from reaching their land.", "ASSAULT", "191"),
     ("Protesters blocked the main highway into Dhaka.", "PROTEST", "144"),
+    # offers: to mediate, to release people, a truce; troops pledged to a peacekeeping force
+    ("Egypt offered to mediate between Ethiopia and Sudan.", "AGREE", "039"),
+    ("Iran offered talks with the United States.", "AGREE", "036"),
+    ("Hamas offered to release all the hostages.", "AGREE", "0353"),
+    ("Hamas offered a truce in exchange for the release of prisoners.", "AGREE", "0356"),
+    ("Indonesia pledged to send up to 20,000 troops to a peacekeeping force in Gaza.", "AGREE",
+     "0334"),
+    ("Kenya offered to lead a multinational force in Haiti.", "AGREE", "0334"),
+    ("Chad sent 1,000 soldiers to the U.N. peacekeeping mission in Mali.", "AID", "074"),
+    ("India sent troops to its border with China.", "MOBILIZE", "154"),
 ]
 
 
