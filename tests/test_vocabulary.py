@@ -312,6 +312,10 @@ CASES = [
     ("Kenya offered to lead a multinational force in Haiti.", "AGREE", "0334"),
     ("Chad sent 1,000 soldiers to the U.N. peacekeeping mission in Mali.", "AID", "074"),
     ("India sent troops to its border with China.", "MOBILIZE", "154"),
+    # held or remanded in custody: detained
+    ("Egyptian police held the British activist in custody for three days.", "COERCE", "173"),
+    ("A Turkish court remanded the Istanbul mayor in custody.", "COERCE", "173"),
+    ("Iran held talks with Oman in Muscat.", "CONSULT", "046"),
 ]
 
 
