@@ -212,7 +212,7 @@ CASES = [
     ("Israeli troops opened fire on Hamas fighters in Rafah.", "ASSAULT", "190"),
     ("Russian forces fired on Ukrainian positions near Bakhmut.", "ASSAULT", "190"),
     # workers going (or coming out) on strike strike; going on hunger strike is a hunger strike
-    ("Kenyan teachers went on strike on Tuesday over unpaid allowances.", "PROTEST", "143"),
+    ("Kenyan teachers went on strike on Tuesday over unpaid allowances.", "PROTEST", "1432"),
     ("South African miners went on an indefinite strike on Monday.", "PROTEST", "143"),
     ("British rail workers came out on strike on Wednesday.", "PROTEST", "143"),
     ("The jailed Bahraini activist went on hunger strike in protest at his treatment.",
@@ -268,7 +268,7 @@ CASES = [
     ("Kenyan peacekeepers arrived in Haiti on Tuesday.", "AID", "074"),
     # posts or positions destroyed in combat are fighting (with artillery, drones); homes: 1712
     ("Pakistani troops destroyed 19 Afghan border posts with artillery.", "ASSAULT", "194"),
-    ("Israeli forces destroyed Hezbollah positions with drones.", "ASSAULT", "195"),
+    ("Israeli forces destroyed Hezbollah positions with drones.", "ASSAULT", "1952"),
     ("Israeli troops destroyed Palestinian homes in Hebron.", "COERCE", "1712"),
     # foreign investigators or inspectors allowed to do their work
     ("Syria allowed U.N. investigators to question five officials.", "CONCEDE", "086"),
@@ -316,6 +316,33 @@ CASES = [
     ("Egyptian police held the British activist in custody for three days.", "COERCE", "173"),
     ("A Turkish court remanded the Istanbul mayor in custody.", "COERCE", "173"),
     ("Iran held talks with Oman in Muscat.", "CONSULT", "046"),
+    # threats name what they threaten: a conventional attack (even with a blockade as the
+    # condition), suicide bombings, sanctions, a break in relations
+    ("The Houthis threatened to launch missile strikes on Saudi oil facilities if the blockade "
+     "continued.", "THREATEN", "1384"),
+    ("Iran warned of a crushing response if Israel attacked its territory.", "THREATEN", "1384"),
+    ("Hamas threatened to resume suicide bombings if Israel kept up its raids.", "THREATEN",
+     "1383"),
+    ("The EU threatened to impose sanctions on Belarus over the election.", "THREATEN", "1312"),
+    ("Turkey threatened to downgrade relations with the Netherlands.", "THREATEN", "1313"),
+    # accusations name the wrong alleged
+    ("Kabul accused Islamabad of sending militants across the border.", "ACCUSE", "1123"),
+    ("Russia accused the British diplomat of espionage.", "ACCUSE", "1125"),
+    ("Amnesty accused the Eritrean army of torture.", "ACCUSE", "1122"),
+    # refusals and appeals name what is to be released or de-escalated
+    ("Azerbaijan refused to release the Armenian prisoners.", "REJECT", "1243"),
+    ("The Red Cross urged both sides to release all detainees.", "REQUEST", "0253"),
+    ("The Pope urged Russia and Ukraine to agree a Christmas truce.", "REQUEST", "0256"),
+    ("Israel will withdraw its troops from southern Lebanon within 60 days.", "AGREE", "0356"),
+    # the weapon: drones alone (1952), missiles with drones (195), an ambush (small arms)
+    ("Ukraine struck a Russian air base with drones overnight.", "ASSAULT", "1952"),
+    ("Russia struck Ukraine's power grid with 40 missiles and 70 drones overnight.", "ASSAULT",
+     "195"),
+    ("Islamist fighters ambushed a Nigerian army patrol, killing nine soldiers.", "ASSAULT",
+     "193"),
+    # strikes and blockades for a policy
+    ("Thousands of Kenyan teachers went on strike over the new tax law.", "PROTEST", "1432"),
+    ("French farmers blocked roads to protest against fuel price rises.", "PROTEST", "1442"),
 ]
 
 
