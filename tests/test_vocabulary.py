@@ -343,6 +343,17 @@ CASES = [
     # strikes and blockades for a policy
     ("Thousands of Kenyan teachers went on strike over the new tax law.", "PROTEST", "1432"),
     ("French farmers blocked roads to protest against fuel price rises.", "PROTEST", "1442"),
+    # aid trucks allowed or let in: humanitarian access
+    ("Egypt allowed aid trucks to enter Gaza through the Rafah crossing.", "CONCEDE", "0863"),
+    ("Israel let aid trucks into northern Gaza on Sunday.", "CONCEDE", "0863"),
+    # a ban lifted on parties, or on media; aid halted by its kind; a march for a resignation
+    ("Guinea's junta lifted the ban on political parties on Tuesday.", "CONCEDE", "0812"),
+    ("Senegal lifted its ban on social media platforms.", "CONCEDE", "0811"),
+    ("Washington suspended military aid to Egypt after the coup.", "SANCTION", "1622"),
+    ("The United States halted funding to UNRWA, the UN agency for Palestinian refugees.",
+     "SANCTION", "1623"),
+    ("Thousands of Serbians marched in Belgrade to demand the resignation of the government.",
+     "PROTEST", "1411"),
 ]
 
 
