@@ -354,6 +354,10 @@ CASES = [
      "SANCTION", "1623"),
     ("Thousands of Serbians marched in Belgrade to demand the resignation of the government.",
      "PROTEST", "1411"),
+    # appeals for relief, or for restraint
+    ("Somalia appealed for international humanitarian assistance after the floods.", "REQUEST",
+     "0233"),
+    ("Qatar urged India and Pakistan to exercise restraint.", "REQUEST", "0256"),
 ]
 
 
