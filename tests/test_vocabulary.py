@@ -349,7 +349,6 @@ CASES = [
     # a ban lifted on parties, or on media; aid halted by its kind; a march for a resignation
     ("Guinea's junta lifted the ban on political parties on Tuesday.", "CONCEDE", "0812"),
     ("Senegal lifted its ban on social media platforms.", "CONCEDE", "0811"),
-    ("Washington suspended military aid to Egypt after the coup.", "SANCTION", "1622"),
     ("The United States halted funding to UNRWA, the UN agency for Palestinian refugees.",
      "SANCTION", "1623"),
     ("Thousands of Serbians marched in Belgrade to demand the resignation of the government.",
