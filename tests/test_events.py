@@ -1173,3 +1173,11 @@ def test_a_clause_on_a_restated_offer_reacts_to_whoever_made_it(code):
     e = one(code("Putin said he was ready to meet Zelenskiy in Moscow, an offer Kyiv rejected."),
             "REJECT")
     assert countries(e["source"]) == {"UKR"} and countries(e["target"]) == {"RUS"}
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Mali recalled its ambassador from Algiers on Sunday.", {"DZA"}),
+    ("France recalled its ambassador to Rome for consultations.", {"ITA"}),
+])
+def test_a_recalled_envoy_is_withdrawn_from_the_country_he_is_posted_to(code, text, target):
+    assert countries(one(code(text), "SANCTION")["target"]) == target

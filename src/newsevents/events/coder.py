@@ -1094,6 +1094,14 @@ class SentenceCoder:
                 rule, target, trig = replace(rule, cameo=DEFIANCE), self.agent_of(noun), verb
             if reactor:
                 target = undergoer
+            if any(o.lemma_.lower() in self.lex.words["diplomat"] for o in objects) and not any(
+                    a.country and a.country not in {s.country for s in source} for a in target):
+                # "recalled its ambassador from Algiers": from the country he is posted to
+                target = next((found for head in (verb, *objects) for p in head.children
+                               if p.dep_ == "prep" and p.lower_ in ("from", "to", "in")
+                               for o in p.children if o.dep_ == "pobj"
+                               for found in [self.actors_at(o) or self.town_at(o)]
+                               if found), target)
             if self.lex.code(rule.cameo).plover == "AID" and not any(
                     a.country and a.country not in {s.country for s in source} for a in target):
                 # "delivered fighter jets to Ukraine", "sent helicopters to help the Colombian
