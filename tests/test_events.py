@@ -1064,7 +1064,7 @@ def test_a_move_condemned_by_others_is_their_accusation_of_the_mover(code):
 
 @pytest.mark.parametrize("text, kind, target", [
     ("Beijing imposed export controls on gallium on Friday in retaliation for Washington's "
-     "latest chip restrictions.", "COERCE", {"USA"}),
+     "latest chip restrictions.", "SANCTION", {"USA"}),
     ("Caracas ordered the deployment of 20,000 troops to the border in response to the "
      "arrival of U.S. warships.", "MOBILIZE", {"USA"}),
 ])
