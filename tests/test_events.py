@@ -1181,3 +1181,15 @@ def test_a_clause_on_a_restated_offer_reacts_to_whoever_made_it(code):
 ])
 def test_a_recalled_envoy_is_withdrawn_from_the_country_he_is_posted_to(code, text, target):
     assert countries(one(code(text), "SANCTION")["target"]) == target
+
+
+def test_an_offer_to_host_talks_is_an_offer_to_mediate(code):
+    e = one(code("Egypt offered to host peace talks between Israel and Hamas."), "AGREE")
+    assert e["cameo"] == "039" and countries(e["target"]) == {"ISR", "PSE"}
+    assert one(code("Japan will host Putin next month."), "AGREE")["cameo"] == "036"
+
+
+def test_a_named_persons_offer_in_a_relative_clause_is_news(code):
+    events = code("Zelensky said he had spoken by phone with Turkish President Tayyip Erdogan, "
+                  "who offered to host talks to end the war.")
+    assert countries(one(events, "AGREE")["source"]) == {"TUR"}

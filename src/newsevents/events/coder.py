@@ -105,6 +105,7 @@ TARGET_PREPS_BY_KIND = {
 # Prepositions whose event noun only tells when something else happened.
 TIME_PREPS = {"during", "amid", "ahead", "before", "until", "throughout", "since"}
 DISSENT, OFFICIAL_COMPLAINT = "140", "114"
+HOSTING, MEDIATION_INTENT = "043", "039"
 # Rejecting another's demands by acting despite them, or an accusation by denying it.
 DEFIANCE = "120"
 FRAME_ROOTS = {"intent": "03", "threat": "13", "refusal": "12", "preparation": "15"}
@@ -916,6 +917,11 @@ class SentenceCoder:
             if frame == "refusal" and inner.plover in ("REJECT", "ACCUSE", "THREATEN"):
                 code = None
             code = code or (own_rule.cameo if own_rule else root + "0")
+            if root == "03" and rule.cameo == HOSTING and any(
+                    (talks := self.noun_rule(o)) is not None
+                    and self.lex.code(talks.cameo).plover == "CONSULT"
+                    for o in self.objects(comp)):
+                code = MEDIATION_INTENT  # "offered to host talks between Israel and Hamas"
             self.used.update({trig.i, comp.i})
         else:
             if own_rule is None and frame not in ("request", "intent", "refusal"):
@@ -986,6 +992,14 @@ class SentenceCoder:
         """"A roadside bombing killed one soldier": the subject is an event, the agent unknown."""
         return any(c.dep_ in SUBJECT_DEPS and self.noun_rule(c) for c in verb.children)
 
+    def speakers_aside(self, verb: Token) -> bool:
+        """"spoke with Erdogan, who offered to host talks": a named person's offer, demand or
+        warning told in a relative clause is news of its own, not a description."""
+        return verb.dep_ == "relcl" and verb.tag_ == "VBD" and any(
+            c.dep_ in SUBJECT_DEPS and c.lower_ == "who" for c in verb.children) and \
+            self.lex.frames.get(verb.lemma_.lower()) in SPEAKERS_ACTS - {"speech"} and any(
+                a.kind in ("person", "named") for a in self.actors.get(verb.head.i, ()))
+
     def misparsed_main(self, verb: Token) -> bool:
         """"Thousands of students protested in Manila": the parse makes the sentence a noun
         phrase with "protested" as its participle; people do not get protested, so the verb
@@ -1005,7 +1019,7 @@ class SentenceCoder:
         while True:
             if self.document_content(verb) or self.restating(verb) is not None or (
                     verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children)
-            ) or self.misparsed_main(verb):
+            ) or self.misparsed_main(verb) or self.speakers_aside(verb):
                 return False  # (also "fighting in South Kivu, where the rebels exchanged fire")
             if verb.dep_ == "relcl" or (verb.dep_ in ("acl", "ccomp") and verb.head.pos_ in (
                     "NOUN", "PROPN", "PRON")):
