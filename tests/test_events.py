@@ -1193,3 +1193,10 @@ def test_a_named_persons_offer_in_a_relative_clause_is_news(code):
     events = code("Zelensky said he had spoken by phone with Turkish President Tayyip Erdogan, "
                   "who offered to host talks to end the war.")
     assert countries(one(events, "AGREE")["source"]) == {"TUR"}
+
+
+def test_a_place_named_sentences_before_yields_to_the_country_acted_on(code):
+    events = code("Ugandan opposition leader Kizza Besigye was seized by security agents in "
+                  "Nairobi in November. He was charged with treason before a military court.")
+    charged = [e for e in events if e["trigger"] == "charged"]
+    assert charged and countries(charged[0]["source"]) == {"UGA"}

@@ -74,10 +74,12 @@ def finish(draft: Draft, sent: Span, sentence_index: int, article: Article, lexi
     if plover == "CONSULT" and lemmas & lexicon.words["phone"] and code in ("040", "046", "04"):
         code, mode = "041", "phone"
         entry = lexicon.code(code)
+    # (placed by its own sentence, not by one before it)
+    here = bool(draft.location) and sent.start_char <= draft.location[0].start < sent.end_char
     source, target = _orient(draft.source, draft.target, plover, draft.location,
                              domestic=plover in DOMESTIC or mode in DOMESTIC_THREATS,
                              mutual="mutual" in draft.notes, home=draft.home,
-                             outsiders=lexicon.words["outsider"])
+                             outsiders=lexicon.words["outsider"], here=here)
     if source and not target:
         target = _unnamed_target(draft, source, plover)
     if (code in MUTUAL_CODES or "mutual" in draft.notes) and source and target:
@@ -90,9 +92,8 @@ def finish(draft: Draft, sent: Span, sentence_index: int, article: Article, lexi
         # "guerrillas killed the deputy chief of ...": the killing of a leader
         code, mode = ASSASSINATION, "assassinate"
         entry = lexicon.code(code)
-    if plover == "CONSULT" and mode is None and draft.location and \
-            sent.start_char <= draft.location[0].start < sent.end_char:
-        mode = _meeting_mode(source, target, draft.location)  # placed by its own sentence
+    if plover == "CONSULT" and mode is None and here:
+        mode = _meeting_mode(source, target, draft.location)
     if plover in DIPLOMATIC_TYPES and "diplomatic" not in contexts and _between_states(
             source, target):
         contexts.append("diplomatic")
@@ -305,15 +306,16 @@ def _refine(code: str, contexts: list[str], lemmas: set[str], lexicon: Lexicon) 
 
 def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | None,
             location: tuple[Actor, ...] = (), *, domestic: bool = False, mutual: bool = False,
-            home: tuple[Actor, ...] = (), outsiders: frozenset[str] = frozenset()
-            ) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
+            home: tuple[Actor, ...] = (), outsiders: frozenset[str] = frozenset(),
+            here: bool = True) -> tuple[tuple[Actor, ...], tuple[Actor, ...]]:
     """Unknown actors (a name with no country or code) do not count; generic agents with no
     country of their own belong to the place of the event, else to the other side's country
     ("accepted demands from rebels": the government's own rebels), else to the dateline's
     country ("police" in a NAIROBI story), unless they are `outsiders` (mediators,
     peacekeepers: seldom of the place they work in); domestic kinds of event with no target
     target the country where they happen; in compound actors
-    nobody targets themselves; joint actions target each other."""
+    nobody targets themselves; joint actions target each other. `here`: the sentence names
+    the `location` itself (a place carried from sentences before is weaker evidence)."""
     source = tuple(a for a in source if a.country or a.code) or ()
     target = tuple(a for a in target if a.country or a.code) or ()
     # (what is acted on belonging to no country of its own, before it is given one)
@@ -333,7 +335,7 @@ def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | 
         # with each other, whoever the agreement is about.
         target = ()
     if not target and source and not joint:
-        if location and location[0].country not in {a.country for a in source} \
+        if location and here and location[0].country not in {a.country for a in source} \
                 and plover in LOCATED and not (plover == "CONSULT" and _stateless(source)):
             # "fired at targets in Jericho", "evacuate settlements in Gaza" (but "EU
             # ministers meeting in Luxembourg" meet among themselves)
@@ -371,15 +373,18 @@ def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | 
         # ("A car bomb exploded in Baghdad": and it hit the country)
         target = target or tuple(replace(a, sector=None, code=a.country, kind="agent")
                                  for a in location)
-    elif not source and location and plover == "COERCE" and target:
+    elif not source and location and plover == "COERCE" and target and (
+            here or not any(a.country for a in target)):
         # "a missionary was arrested in Lebanon": by the country's police
         source = tuple(replace(a, sector="COP", code=(a.country or "") + "COP", kind="agent")
                        for a in location)
     elif not source and target:
         # "five Iranians held in the United States were freed", "the army chief was
         # detained": an act whose doer is not said is the country's where it happened, else
-        # the country's it was done to (only the country is inferred)
-        home = location or tuple(a for a in target if a.country)[:1]
+        # the country's it was done to (only the country is inferred; a place named sentences
+        # before yields to it)
+        home = (location if here else ()) or tuple(a for a in target if a.country)[:1] \
+            or location
         source = tuple(replace(a, sector=None, code=a.country, kind="agent") for a in home)
     return source, target
 
