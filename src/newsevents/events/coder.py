@@ -105,7 +105,7 @@ TARGET_PREPS_BY_KIND = {
 # Prepositions whose event noun only tells when something else happened.
 TIME_PREPS = {"during", "amid", "ahead", "before", "until", "throughout", "since"}
 DISSENT, OFFICIAL_COMPLAINT = "140", "114"
-HOSTING, MEDIATION_INTENT = "043", "039"
+HOSTING, MEDIATION_INTENT, MEDIATION = "043", "039", "045"
 # Rejecting another's demands by acting despite them, or an accusation by denying it.
 DEFIANCE = "120"
 FRAME_ROOTS = {"intent": "03", "threat": "13", "refusal": "12", "preparation": "15"}
@@ -674,6 +674,7 @@ class SentenceCoder:
             draft = self.noun_event(t)
             if draft:
                 drafts.append(draft)
+        drafts.extend(self.brokered(drafts))
         refusals = {i: d for d in drafts if self.lex.code(d.cameo).plover == "REJECT"
                     for i in (d.trigger.root.i, *((d.clause.i,) if d.clause else ()))}
         for defied in filter(None, map(self.defiance, tokens)):
@@ -690,6 +691,27 @@ class SentenceCoder:
                 if self.lex.code(d.cameo).plover == "THREATEN" or "ultimatum" in d.notes:
                     d.target = self.threatened(d.clause, d.source, d.target)
         return drafts
+
+    def brokered(self, drafts: list[Draft]) -> list[Draft]:
+        """"signed a U.S.-brokered peace deal", "the Qatar-mediated truce between Israel and
+        Hamas": the broker mediated between the parties (CAMEO 045)."""
+        found = []
+        for word in self.sent:
+            if word.dep_ != "amod" or word.lemma_.lower() not in self.lex.words["brokering"]:
+                continue
+            broker = next((self.actors[c.i] for c in word.children
+                           if c.dep_ in ("npadvmod", "compound", "nmod") and c.i in self.actors),
+                          ())
+            deal = word.head
+            told = next((d for d in drafts if deal.i in (d.trigger.root.i, *(
+                o.i for o in self.objects(d.trigger.root)))), None)
+            parties = [a for a in self.actors_at(deal) or (
+                told.source + told.target if told else ()) if a not in broker]
+            if broker and parties:
+                found.append(Draft(cameo=MEDIATION, trigger=self.sent.doc[word.i: word.i + 1],
+                                   source=broker, target=unique_actors(parties), via="noun",
+                                   clause=told.clause if told else None))
+        return found
 
     def defiance(self, prep: Token) -> Draft | None:
         """Acting "despite" another's demands, pressure or warnings rejects them: "will keep
