@@ -1207,6 +1207,8 @@ def test_a_place_named_sentences_before_yields_to_the_country_acted_on(code):
      {"ARM", "AZE"}),
     ("The Qatar-mediated truce between Israel and Hamas took effect on Sunday.", {"QAT"},
      {"ISR", "PSE"}),
+    ("Israel and Hamas agreed to a ceasefire in Gaza after weeks of talks mediated by Qatar "
+     "and Egypt.", {"QAT", "EGY"}, {"ISR", "PSE"}),
 ])
 def test_a_brokered_deal_is_mediated_by_the_broker(code, text, broker, parties):
     events = code(text)

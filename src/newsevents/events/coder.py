@@ -694,17 +694,22 @@ class SentenceCoder:
 
     def brokered(self, drafts: list[Draft]) -> list[Draft]:
         """"signed a U.S.-brokered peace deal", "the Qatar-mediated truce between Israel and
-        Hamas": the broker mediated between the parties (CAMEO 045)."""
+        Hamas", "after talks mediated by Qatar": the broker mediated between the parties
+        (CAMEO 045)."""
         found = []
         for word in self.sent:
-            if word.dep_ != "amod" or word.lemma_.lower() not in self.lex.words["brokering"]:
+            if word.dep_ not in ("amod", "acl") or \
+                    word.lemma_.lower() not in self.lex.words["brokering"]:
                 continue
             broker = next((self.actors[c.i] for c in word.children
                            if c.dep_ in ("npadvmod", "compound", "nmod") and c.i in self.actors),
-                          ())
+                          ()) or (self.actors_after(word, "by") if word.dep_ == "acl" else ())
             deal = word.head
+            # (the deal's own act, else the sentence's: "agreed to a ceasefire ... after weeks
+            # of talks mediated by Qatar")
             told = next((d for d in drafts if deal.i in (d.trigger.root.i, *(
-                o.i for o in self.objects(d.trigger.root)))), None)
+                o.i for o in self.objects(d.trigger.root)))), None) or next(
+                (d for d in drafts if d.clause is not None and d.clause.dep_ == "ROOT"), None)
             parties = [a for a in self.actors_at(deal) or (
                 told.source + told.target if told else ()) if a not in broker]
             if broker and parties:
