@@ -1222,3 +1222,9 @@ def test_parties_settling_together_with_no_one_else_named_face_each_other(code):
     e = one(code("Israel and the Iran-backed Hezbollah group agreed a ceasefire in November."),
             "RETREAT")
     assert countries(e["target"]) == {"ISR", "LBN"}
+
+
+def test_a_deed_named_again_by_a_noun_is_its_doers(code):
+    events = code("Iran's parliament voted to suspend cooperation with the IAEA. France "
+                  "condemned the decision.")
+    assert countries(one(events, "ACCUSE")["target"]) == {"IRN"}

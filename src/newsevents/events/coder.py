@@ -161,6 +161,7 @@ class EventCoder:
                          and self.lexicon.code(d.cameo).plover in UNATTRIBUTED)]
             mentioned = _mentioned(sent, actors, places, towns)
             for draft in found:
+                draft.target = draft.target or coder.deed_told_before(draft, drafts)
                 draft.mentioned = coder.bystanders(draft, mentioned)
                 draft.location = location
                 draft.home = home
@@ -483,6 +484,26 @@ class SentenceCoder:
         """An event noun of force ("the killing", "the attack", "the arrest")."""
         rule = self.noun_rule(noun) if noun.pos_ == "NOUN" else None
         return rule is not None and self.lex.code(rule.cameo).plover in ("ASSAULT", "COERCE")
+
+    def deed_told_before(self, draft: Draft, earlier: list[Draft]) -> tuple[Actor, ...]:
+        """"North Korea fired a missile ... Blinken condemned the launch" (or "the move"): an
+        act named by a noun with no actor of its own, told in the sentences before, was done
+        by whoever did it there."""
+        kind = self.lex.code(draft.cameo).plover
+        for noun in self.objects(draft.clause if draft.clause is not None
+                                 else draft.trigger.root):
+            rule = self.noun_rule(noun) if noun.pos_ == "NOUN" else None
+            restated = noun.lemma_.lower() in self.lex.words["restating"]
+            if (rule is None and not restated) or self.actors_at(noun) or self.agent_of(noun) \
+                    or rule is not None and self.lex.code(rule.cameo).plover == kind:
+                continue  # (nobody's, or the event itself: "expressed condolences")
+            own = {a.country for a in draft.source}
+            for told in reversed(earlier[-DEEDS_RECALLED:]):
+                if told.source and {a.country for a in told.source} != own and (
+                        restated or told.trigger.root.lemma_ == noun.lemma_
+                        or self.lex.code(told.cameo).plover == self.lex.code(rule.cameo).plover):
+                    return told.source
+        return ()
 
     def bystanders(self, draft: Draft, mentioned: tuple[tuple[int, Actor], ...]
                    ) -> tuple[tuple[int, Actor], ...]:
@@ -1492,6 +1513,8 @@ def _by_token(spans) -> dict[int, tuple[Actor, ...]]:
     return found
 
 
+# Events back that "condemned the launch" may name.
+DEEDS_RECALLED = 6
 # Sentences back that a place named earlier still places an event.
 LOCATION_CARRY = 2
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "into",
