@@ -182,3 +182,18 @@ def test_a_plural_reference_as_object_is_not_its_own_clauses_subject(coder):
     governments = [span for span in doc.spans["actors"] if span.text == "governments"]
     assert governments
     assert {a.code for a in governments[0]._.actors} == {"THAGOV", "KHMGOV"}
+
+
+# -- names and titles in hyphens and ranks (found reading the coder's output on wire copy) --------
+@pytest.mark.parametrize(("text", "head", "country", "sector"), [
+    # a leader's one-word alias inside a hyphenated name is no match for it
+    ("Russian Deputy Defence Minister Yunus-Bek Yevkurov visited Niamey last month.",
+     "Yevkurov", "RUS", "GOV"),
+    # "deputy" before another title is a rank, not a legislator
+    ("Russian Deputy Prime Minister Alexander Novak met Saudi officials on Monday.",
+     "Novak", "RUS", "GOV"),
+    ("Opposition deputies walked out of Georgia's parliament on Monday.", "deputies", "GEO",
+     "OPP"),
+])
+def test_hyphenated_names_and_ranks(resolved, text, head, country, sector):
+    assert at(resolved(text), head) == (country, sector)

@@ -236,6 +236,8 @@ class ActorFinder:
         found = [Span(doc, s, e, label="NAME") for _, s, e in self.name_matcher(doc)]
         found += [Span(doc, s, e, label="NAME") for _, s, e in self.folded_matcher(doc)
                   if doc[s:e].text not in self.gazetteer.names and _oddly_cased(doc[s:e])]
+        named = {i for span in found for i in range(span.start, span.end)}
+        found = [span for span in found if not _inside_hyphenated_name(span, named)]
         for _, s, e in self.agent_matcher(doc):
             span = Span(doc, s, e, label="AGENT")
             if span.root.pos_ in ("NOUN", "PROPN"):
@@ -1187,6 +1189,21 @@ def _is_actor_word(entry: Entry) -> bool:
                           "capital", "country")
 
 
+def _inside_hyphenated_name(span: Span, named: set[int]) -> bool:
+    """"Yunus" in "Yunus-Bek Yevkurov": a name joined by a hyphen to a capitalised word that
+    names nothing is part of a longer name ("Iran-backed" and "the Israel-Hamas war" are
+    not)."""
+    doc = span.doc
+
+    def other_name_part(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].is_title and i not in named
+    after = span.end + 1 < len(doc) and doc[span.end].text == "-" \
+        and not doc[span.end - 1].whitespace_ and other_name_part(span.end + 1)
+    before = span.start >= 2 and doc[span.start - 1].text == "-" \
+        and not doc[span.start - 2].whitespace_ and other_name_part(span.start - 2)
+    return after or before
+
+
 def _phrase_head(token: Token, actor_tokens: set[int], name_tokens: dict[int, str | None]
                  ) -> Token:
     """Climb from a matched word to the noun its phrase hangs from. `name_tokens`: the
@@ -1243,6 +1260,12 @@ def build_actors(span: Span, matches: list[tuple[Span, Entry]], gazetteer: Gazet
                    for m, e in matches]
 
     matches = [(m, e) for m, e in matches if not (e.kind == "leader" and other_person(m, e))]
+    titles = {m.start for m, e in matches if e.kind == "agent"}
+    # "Deputy Defence Minister", "Deputy Prime Minister": the rank of the title after it, no
+    # legislator
+    matches = [(m, e) for m, e in matches if not (
+        e.kind == "agent" and m.text.lower() == "deputy" and (
+            m.end in titles or m.end + 1 in titles))]
 
     headed_by = next((e for m, e in matches if m.start <= span.root.i < m.end), None)
     if headed_by is not None and headed_by.kind == "agent" and _plural(span.root) and any(
