@@ -1228,3 +1228,11 @@ def test_a_deed_named_again_by_a_noun_is_its_doers(code):
     events = code("Iran's parliament voted to suspend cooperation with the IAEA. France "
                   "condemned the decision.")
     assert countries(one(events, "ACCUSE")["target"]) == {"IRN"}
+
+
+def test_rejecting_accusations_made_sentences_before_is_aimed_at_the_accuser(code):
+    events = code("NIAMEY, April 22 (Reuters) - Niger's military government expelled three EU "
+                  "diplomats, accusing the bloc of interfering, state television reported.\n\n"
+                  '"We reject these baseless accusations," an EU spokesperson told reporters in '
+                  "Brussels.")
+    assert countries(one(events, "REJECT")["target"]) == {"NER"}

@@ -17,6 +17,7 @@ from .coder import (
     STATE_SECTORS,
     UNATTRIBUTED,
     Draft,
+    localise,
     unique_actors,
 )
 from .lexicon import Lexicon
@@ -326,8 +327,8 @@ def _orient(source: tuple[Actor, ...], target: tuple[Actor, ...], plover: str | 
     target = tuple(a for a in target if a.country or a.code) or ()
     # (what is acted on belonging to no country of its own, before it is given one)
     stateless = bool(target) and not any(a.country for a in target)
-    source = _localise(source, location or _countries_of(target) or home, outsiders)
-    target = _localise(target, location or _countries_of(source) or home, outsiders)
+    source = localise(source, location or _countries_of(target) or home, outsiders)
+    target = localise(target, location or _countries_of(source) or home, outsiders)
     if target and location and plover in LOCATED and not any(a.country for a in target) \
             and not any(a.sector in ("IGO", "NGO") for a in target):
         # "an air strike against an Islamic State target southwest of Baghdad": a stateless
@@ -427,26 +428,6 @@ def _stateless(actors: tuple[Actor, ...]) -> bool:
 def _countries_of(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
     countries = {a.country for a in actors if a.country}
     return tuple(a for a in actors if a.country) if len(countries) == 1 else ()
-
-
-def _localise(actors: tuple[Actor, ...], home: tuple[Actor, ...],
-              outsiders: frozenset[str] = frozenset()) -> tuple[Actor, ...]:
-    """Generic agents, and titled people the knowledge base does not know ("President
-    Laurent Gbago"), take the country of `home`; `outsiders` ("negotiators") do not."""
-    if not home:
-        return actors
-    country = home[0].country
-    return tuple(replace(a, country=country, code=country + (a.sector or ""))
-                 if not a.country and a.sector not in (None, "IGO", "NGO")
-                 and (a.kind == "agent" and _head_word(a) not in outsiders
-                      or a.kind == "person" and a.sector)
-                 else a for a in actors)
-
-
-def _head_word(actor: Actor) -> str:
-    """The actor phrase's last word in the singular: "UN negotiators" -> "negotiator"."""
-    word = actor.text.lower().split()[-1] if actor.text.strip() else ""
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _key(actor: Actor) -> tuple:

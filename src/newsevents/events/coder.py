@@ -497,12 +497,15 @@ class SentenceCoder:
             if (rule is None and not restated) or self.actors_at(noun) or self.agent_of(noun) \
                     or rule is not None and self.lex.code(rule.cameo).plover == kind:
                 continue  # (nobody's, or the event itself: "expressed condolences")
-            own = {a.country for a in draft.source}
+            own = {(a.name, a.country, a.code) for a in draft.source}
             for told in reversed(earlier[-DEEDS_RECALLED:]):
-                if told.source and {a.country for a in told.source} != own and (
+                # (its doer placed where it was told: "state television" in a NIAMEY story)
+                doers = localise(told.source, told.location or told.home,
+                                 self.lex.words["outsider"])
+                if doers and not {(a.name, a.country, a.code) for a in told.source} & own and (
                         restated or told.trigger.root.lemma_ == noun.lemma_
                         or self.lex.code(told.cameo).plover == self.lex.code(rule.cameo).plover):
-                    return told.source
+                    return doers
         return ()
 
     def bystanders(self, draft: Draft, mentioned: tuple[tuple[int, Actor], ...]
@@ -1543,6 +1546,26 @@ def _location(sent: Span, actors: dict, places: dict, towns: dict,
                 if located:
                     return (located[0],)
     return ()
+
+
+def localise(actors: tuple[Actor, ...], home: tuple[Actor, ...],
+              outsiders: frozenset[str] = frozenset()) -> tuple[Actor, ...]:
+    """Generic agents, and titled people the knowledge base does not know ("President
+    Laurent Gbago"), take the country of `home`; `outsiders` ("negotiators") do not."""
+    if not home:
+        return actors
+    country = home[0].country
+    return tuple(replace(a, country=country, code=country + (a.sector or ""))
+                 if not a.country and a.sector not in (None, "IGO", "NGO")
+                 and (a.kind == "agent" and _head_word(a) not in outsiders
+                      or a.kind == "person" and a.sector)
+                 else a for a in actors)
+
+
+def _head_word(actor: Actor) -> str:
+    """The actor phrase's last word in the singular: "UN negotiators" -> "negotiator"."""
+    word = actor.text.lower().split()[-1] if actor.text.strip() else ""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def unique_actors(actors: list[Actor]) -> tuple[Actor, ...]:
