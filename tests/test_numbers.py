@@ -291,3 +291,13 @@ def test_acceptance_numbers(numbers_of):
     assert sentences >= 40
     assert read / expected >= READ_FLOOR
     assert right / expected >= NUMBERS_FLOOR
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Russia fired more than 800 drones and 13 missiles at Ukraine overnight.", "fired"),
+    ("Ukrainian air defences shot down 747 drones overnight.", "fired"),
+    ("The United States delivered 31 tanks to Ukraine.", "aid"),  # (weapons given are aid)
+])
+def test_weapons_fired_are_no_aid(numbers_of, text, kind):
+    on_events, _ = numbers_of(text)
+    assert on_events and {k for _, k, *_ in on_events} == {kind}

@@ -36,6 +36,7 @@ NOT_COUNTS = {"DATE", "TIME", "PERCENT", "ORDINAL"}
 PERCENT_WORDS = {"%", "percent", "per", "pct"}
 # Kinds that what happened to people decides, whatever the noun ("12 soldiers were killed").
 CASUALTY_KINDS = {"killed", "wounded", "missing", "kidnapped", "arrested", "released"}
+FIRED = "fired"  # weapons launched or shot down
 # Verbs that report a total: "the death toll rose to 12" takes its kind from the subject.
 TOTAL_VERBS = {"rise", "reach", "climb", "stand", "be", "hit", "jump", "increase", "top",
                "exceed", "surpass", "mount", "soar", "grow"}
@@ -222,8 +223,8 @@ class NumberFinder:
             unit = counted.lower_
         last = max(last, after)
         cue = self.cue_kind(anchor, sent)
-        if cue in CASUALTY_KINDS:
-            kind = cue
+        if cue in CASUALTY_KINDS or cue == FIRED and noun_kind == "aid":
+            kind = cue  # (drones "fired" or "shot down" are no aid)
         elif noun_kind:
             kind = noun_kind
         elif cue:
