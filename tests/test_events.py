@@ -1236,3 +1236,9 @@ def test_rejecting_accusations_made_sentences_before_is_aimed_at_the_accuser(cod
                   '"We reject these baseless accusations," an EU spokesperson told reporters in '
                   "Brussels.")
     assert countries(one(events, "REJECT")["target"]) == {"NER"}
+
+
+def test_who_is_prompted_or_forced_to_act_is_the_one_who_acts(code):
+    e = one(code("Israeli troops kept forces at five positions, prompting Lebanon's president "
+                 "to accuse Israel of violating the agreement."), "ACCUSE")
+    assert countries(e["source"]) == {"LBN"} and countries(e["target"]) == {"ISR"}

@@ -106,6 +106,9 @@ TARGET_PREPS_BY_KIND = {
 TIME_PREPS = {"during", "amid", "ahead", "before", "until", "throughout", "since"}
 DISSENT, OFFICIAL_COMPLAINT = "140", "114"
 HOSTING, MEDIATION_INTENT, MEDIATION = "043", "039", "045"
+# Verbs whose object does not do what follows ("promised Kyiv to deliver jets": the promiser
+# does); with any other verb it does ("prompting the president to accuse Israel").
+SUBJECT_CONTROL = {"promise", "pledge", "vow", "threaten", "offer"}
 # Rejecting another's demands by acting despite them, or an accusation by denying it.
 DEFIANCE = "120"
 FRAME_ROOTS = {"intent": "03", "threat": "13", "refusal": "12", "preparation": "15"}
@@ -352,6 +355,10 @@ class SentenceCoder:
             # "Beijing said the vessel had entered its waters and urged Manila to stop": the
             # parse joins "urged" to the reported clause; it is the speaker's
             return self.subject(speaker)
+        if verb.dep_ == "xcomp" and (controller := next((
+                found for o in self.objects(verb.head) for found in [self.actors_at(o)]
+                if found), ())) and verb.head.lemma_.lower() not in SUBJECT_CONTROL:
+            return controller, False  # "prompting Lebanon's president to accuse Israel"
         if verb.dep_ in ("conj", "xcomp", "acomp") and verb.head.i != verb.i:
             inherited, head_passive = self.subject(verb.head)
             if head_passive and not inherited:
