@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -38,6 +39,18 @@ def test_author_bio_is_boilerplate():
            "provides insights on trade."
     coding, _ = clean_text(text)
     assert "provides" not in coding and "Russia sent wheat" in coding
+
+
+@pytest.mark.parametrize("byline", ["By Mark Halloran and Yelena Sorokina",
+                                    "By Jane Doe, John Smith and Ali Khan", "By Reuters Staff"])
+def test_a_byline_is_boilerplate(byline):
+    coding, _ = clean_text(f"{byline}\n\nMOSCOW, June 24 (Reuters) - Putin spoke.")
+    assert coding.strip() == "Putin spoke."
+
+
+def test_a_sentence_starting_with_by_is_text():
+    coding, _ = clean_text("By noon, troops had left the city.")
+    assert coding == "By noon, troops had left the city."
 
 
 def test_jsonl_reports_bad_lines_and_goes_on():

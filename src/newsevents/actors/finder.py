@@ -1190,13 +1190,14 @@ def _is_actor_word(entry: Entry) -> bool:
 
 
 def _inside_hyphenated_name(span: Span, named: set[int]) -> bool:
-    """"Yunus" in "Yunus-Bek Yevkurov": a name joined by a hyphen to a capitalised word that
-    names nothing is part of a longer name ("Iran-backed" and "the Israel-Hamas war" are
-    not)."""
+    """"Yunus" in "Yunus-Bek Yevkurov": a name joined by a hyphen to a capitalised word of the
+    same person's name that names nothing itself is part of a longer name ("Iran-backed",
+    "the Israel-Hamas war" and "Al-Shabaab" are not)."""
     doc = span.doc
 
     def other_name_part(i: int) -> bool:
-        return 0 <= i < len(doc) and doc[i].is_title and i not in named
+        return 0 <= i < len(doc) and doc[i].is_title and i not in named \
+            and doc[i].ent_type_ == doc[span.start].ent_type_ == "PERSON"
     after = span.end + 1 < len(doc) and doc[span.end].text == "-" \
         and not doc[span.end - 1].whitespace_ and other_name_part(span.end + 1)
     before = span.start >= 2 and doc[span.start - 1].text == "-" \

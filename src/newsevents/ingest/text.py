@@ -39,6 +39,9 @@ BOILERPLATE = [
         r"^\s*(share|subscribe|sign up|follow us|read more|related:|advertisement)\b[^\n]*$",
         r"^\s*\*\s*[^\n]{0,80}\bis an? (researcher|journalist|writer|analyst|correspondent|"
         r"editor|reporter|contributor|columnist|professor)\b[^\n]*(\n[^\n]+)*",
+        # a byline line: "By Mark Halloran and Yelena Sorokina" (names only, nothing else)
+        r"^[ \t]*By (?:[A-Z][\w.'’-]*[ \t]?){1,4}(?:(?:,|,? and)[ \t](?:[A-Z][\w.'’-]*[ \t]?)"
+        r"{1,4})*[ \t]*$",
     )
 ]
 
