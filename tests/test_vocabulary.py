@@ -388,3 +388,19 @@ NOT_ACTORS = [  # a war, a conflict or the fighting is no actor: what it does is
 @pytest.mark.parametrize("text", NOT_ACTORS, ids=[t[:48] for t in NOT_ACTORS])
 def test_a_war_is_no_actor(code, text):
     assert [e["cameo"] for e in code(text)] == []
+
+
+HOSTILE_INTENT = [  # vowing to strike back or punish is a threat; doing it by other means is those
+    ("Hezbollah vowed to retaliate against Israel.", "THREATEN", "1384"),
+    ("Putin vowed to punish those responsible for the mutiny.", "THREATEN", "137"),
+    ("Beijing said it would take resolute countermeasures against Washington.", "THREATEN",
+     "131"),
+    ("Iran retaliated against Israel with missiles on Tuesday.", "ASSAULT", "195"),
+    ("Russia retaliated by shutting Poland's consulate in St Petersburg.", "SANCTION", "161"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "cameo"), HOSTILE_INTENT,
+                         ids=[t[:48] for t, _, _ in HOSTILE_INTENT])
+def test_retaliation_and_punishment(code, text, kind, cameo):
+    assert [(e["event"], e["cameo"]) for e in code(text) if e["event"] == kind] == [(kind, cameo)]

@@ -1124,6 +1124,11 @@ class SentenceCoder:
             return []
         if self.natural_cause(verb):
             return []  # "bird flu has killed 15 people", "were killed by floods"
+        if verb.lemma_.lower() in self.lex.words["answer"] and any(
+                p.dep_ == "prep" and p.lower_ == "by" and any(
+                    c.dep_ == "pcomp" and self.verb_rule(c) for c in p.children)
+                for p in verb.children):
+            return []  # "retaliated by shutting its consulate": the shutting is the act
         drafts = []
         for rule, trig, noun in self.events_of(verb):
             if self.lex.frames.get(verb.lemma_.lower()) == "speech" and noun is None \
