@@ -404,3 +404,12 @@ HOSTILE_INTENT = [  # vowing to strike back or punish is a threat; doing it by o
                          ids=[t[:48] for t, _, _ in HOSTILE_INTENT])
 def test_retaliation_and_punishment(code, text, kind, cameo):
     assert [(e["event"], e["cameo"]) for e in code(text) if e["event"] == kind] == [(kind, cameo)]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Venezuela declared the Guyanese ambassador persona non grata on Monday.", "GUY"),
+    ("Russia declared two German diplomats persona non grata.", "DEU"),
+])
+def test_declaring_a_diplomat_persona_non_grata_expels_him(code, text, target):
+    e = next(e for e in code(text) if e["event"] == "SANCTION")
+    assert e["cameo"] == "161" and e["target"]["country"] == target

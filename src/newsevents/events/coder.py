@@ -1132,7 +1132,7 @@ class SentenceCoder:
         drafts = []
         for rule, trig, noun in self.events_of(verb):
             if self.lex.frames.get(verb.lemma_.lower()) == "speech" and noun is None \
-                    and not rule.objects:
+                    and not rule.objects and not rule.phrases:
                 continue  # (but "declared a ceasefire", "declared martial law" are acts)
             source, passive = self.subject(verb)
             reactor = self.reactor(verb, noun) if noun is not None and \
