@@ -1242,3 +1242,13 @@ def test_who_is_prompted_or_forced_to_act_is_the_one_who_acts(code):
     e = one(code("Israeli troops kept forces at five positions, prompting Lebanon's president "
                  "to accuse Israel of violating the agreement."), "ACCUSE")
     assert countries(e["source"]) == {"LBN"} and countries(e["target"]) == {"ISR"}
+
+
+@pytest.mark.parametrize("text, cameo, target", [
+    ("Israel did not rule out military action against Iran.", "138", {"IRN"}),
+    ("Trump refused to rule out the use of force to take Greenland.", "138", {"GRL"}),
+    ("Brussels did not exclude new sanctions on Moscow.", "1312", {"RUS"}),
+])
+def test_an_option_not_ruled_out_is_a_threat(code, text, cameo, target):
+    e = one(code(text), "THREATEN")
+    assert e["cameo"] == cameo and countries(e["target"]) == target and not e["negated"]

@@ -109,6 +109,8 @@ HOSTING, MEDIATION_INTENT, MEDIATION = "043", "039", "045"
 # Verbs whose object does not do what follows ("promised Kyiv to deliver jets": the promiser
 # does); with any other verb it does ("prompting the president to accuse Israel").
 SUBJECT_CONTROL = {"promise", "pledge", "vow", "threaten", "offer"}
+# Verbs that exclude an option: not excluding a hostile one keeps it open, a threat.
+EXCLUDING = {("rule", "out"), ("exclude", "")}
 # Rejecting another's demands by acting despite them, or an accusation by denying it.
 DEFIANCE = "120"
 FRAME_ROOTS = {"intent": "03", "threat": "13", "refusal": "12", "preparation": "15"}
@@ -628,6 +630,29 @@ class SentenceCoder:
                 return frame
         return None
 
+    def kept_open(self, verb: Token) -> str | None:
+        """The threat a ruled-out option makes when it is not ruled out ("did not rule out
+        military action", "refused to rule out the use of force": 138, by what is kept open;
+        else 130), or None when `verb` does not rule anything out."""
+        if (verb.lemma_.lower(), next((c.lower_ for c in verb.children if c.dep_ == "prt"),
+                                      "")) not in EXCLUDING:
+            return None
+        kinds = [self.kept_kind(n) for o in self.objects(verb)
+                 for n in (o, *(c for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                                for c in p.children))]
+        return next((self.lex.complements.get(("13", k)) for k in kinds
+                     if self.lex.complements.get(("13", k))), "130")
+
+    def kept_kind(self, noun: Token) -> str | None:
+        """What an option kept open is: "force", "military action", "a strike on Iranian sites"
+        are ASSAULT; else the kind of its event noun."""
+        rule = self.noun_rule(noun)
+        if noun.lemma_.lower() == "force" or any(c.lower_ == "military" for c in noun.children) \
+                or rule is not None and rule.cameo == LABOUR_STRIKE and any(
+                    p.dep_ == "prep" and p.lower_ in ("on", "against") for p in noun.children):
+            return "ASSAULT"
+        return self.lex.code(rule.cameo).plover if rule is not None else None
+
     def scheduled(self, verb: Token) -> bool:
         """"is due to travel", "is expected to meet": an act on a schedule, to come (coded as
         the act, not as a promise: nobody in the sentence promises it)."""
@@ -975,6 +1000,8 @@ class SentenceCoder:
             if frame == "refusal" and inner.plover in ("REJECT", "ACCUSE", "THREATEN"):
                 code = None
             code = code or (own_rule.cameo if own_rule else root + "0")
+            if frame == "refusal" and self.kept_open(comp) is not None:
+                code = self.kept_open(comp)  # "refused to rule out the use of force"
             if root == "03" and rule.cameo == HOSTING and any(
                     (talks := self.noun_rule(o)) is not None
                     and self.lex.code(talks.cameo).plover == "CONSULT"
@@ -1224,10 +1251,13 @@ class SentenceCoder:
                                  if c.dep_ == "acl" and any(
                                      a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                                  for t in c.subtree)
+            negated = self.negated(verb, noun)
+            kept_open = self.kept_open(verb) if negated else None
+            if kept_open is not None:  # "did not rule out military action": a threat
+                rule, negated = replace(rule, cameo=kept_open, mode=None), False
             draft = Draft(
                 cameo=rule.cameo, trigger=self.sent.doc[trig.i: trig.i + 1], source=source,
-                target=target, mode=rule.mode,
-                negated=self.negated(verb, noun), modality=self.modality(verb),
+                target=target, mode=rule.mode, negated=negated, modality=self.modality(verb),
                 via="light-verb" if noun is not None else "verb", clause=verb,
                 notes=["scheduled"] if self.scheduled(verb) else [],
             )
