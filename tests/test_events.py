@@ -1252,3 +1252,8 @@ def test_who_is_prompted_or_forced_to_act_is_the_one_who_acts(code):
 def test_an_option_not_ruled_out_is_a_threat(code, text, cameo, target):
     e = one(code(text), "THREATEN")
     assert e["cameo"] == cameo and countries(e["target"]) == target and not e["negated"]
+
+
+def test_sanctions_considered_are_not_imposed(coder):
+    doc = coder.nlp("Washington is considering sanctions against Chinese banks.")  # (not printed)
+    assert [s._.draft.modality for s in doc.spans["events"]] == ["hypothetical"]

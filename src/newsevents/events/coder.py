@@ -664,8 +664,8 @@ class SentenceCoder:
         governing = self.governing_frame(verb)
         if governing == "denial":
             return "denied"
-        if governing == "wish":
-            return "hypothetical"
+        if governing == "wish" or self.lex.frames.get(verb.lemma_.lower()) == "wish":
+            return "hypothetical"  # (also "is considering sanctions": the verb's own wish)
         chain = [verb]
         while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head.i != chain[-1].i:
             chain.append(chain[-1].head)
