@@ -49,3 +49,32 @@ def actors_of(coder):
         return [(a.text, a.country, a.sector, a.name)
                 for span in doc.spans["actors"] for a in span._.actors]
     return run
+
+
+@pytest.fixture(scope="session")
+def resolved(coder):
+    """resolved(text) -> [(phrase text, head word, country, sector, label)] of every actor
+    phrase and reference found, in text order."""
+    def run(text, date="2024-03-27", dateline=None):
+        doc = coder.nlp.make_doc(text)
+        doc.user_data["date"] = date
+        doc.user_data["dateline"] = dateline
+        doc = next(coder.nlp.pipe([doc]))
+        return [(span.text, doc[span._.head_i].text, span._.actors[0].country,
+                 span._.actors[0].sector, span.label_) for span in doc.spans["actors"]]
+    return run
+
+
+def at(found, head, nth=0):
+    """(country, sector) of the `nth` phrase of `resolved` hanging from `head` (actor phrases
+    before references)."""
+    ordered = sorted(found, key=lambda f: f[4] == "REFERENCE")
+    matches = [(country, sector) for _, word, country, sector, _ in ordered if word == head]
+    assert len(matches) > nth, found
+    return matches[nth]
+
+
+def phrases(found):
+    """(head word, country, sector) of the actor phrases of `resolved`, references left out."""
+    return [(word, country, sector) for _, word, country, sector, label in found
+            if label != "REFERENCE"]

@@ -8,26 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-
-@pytest.fixture(scope="session")
-def resolved(coder):
-    """resolved(text) -> [(phrase text, head word, country, sector, label)] of every actor
-    phrase and reference found, in text order."""
-    def run(text, date="2024-03-27", dateline=None):
-        doc = coder.nlp.make_doc(text)
-        doc.user_data["date"] = date
-        doc.user_data["dateline"] = dateline
-        doc = next(coder.nlp.pipe([doc]))
-        return [(span.text, doc[span._.head_i].text, span._.actors[0].country,
-                 span._.actors[0].sector, span.label_) for span in doc.spans["actors"]]
-    return run
-
-
-def at(found, head, nth=0):
-    """(country, sector) of the `nth` phrase hanging from `head`."""
-    matches = [(country, sector) for _, word, country, sector, _ in found if word == head]
-    assert len(matches) > nth, found
-    return matches[nth]
+from conftest import at
 
 
 def countries(found):
