@@ -1257,3 +1257,9 @@ def test_an_option_not_ruled_out_is_a_threat(code, text, cameo, target):
 def test_sanctions_considered_are_not_imposed(coder):
     doc = coder.nlp("Washington is considering sanctions against Chinese banks.")  # (not printed)
     assert [s._.draft.modality for s in doc.spans["events"]] == ["hypothetical"]
+
+
+def test_a_place_north_of_a_city_is_placed_there(code):
+    e = one(code("U.S. jets struck an Islamic State target southwest of Mosul on Monday."),
+            "ASSAULT")
+    assert "IRQ" in countries(e["target"])

@@ -1562,6 +1562,9 @@ def _by_token(spans) -> dict[int, tuple[Actor, ...]]:
 DEEDS_RECALLED = 6
 # Sentences back that a place named earlier still places an event.
 LOCATION_CARRY = 2
+# Words of a bearing that place what is "north of Kabul" near Kabul.
+DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
+              "southwest", "north-east", "north-west", "south-east", "south-west"}
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "into",
                   "within", "around", "through"}
 
@@ -1574,9 +1577,11 @@ def _location(sent: Span, actors: dict, places: dict, towns: dict,
     often as not; "near Macedonia's border" is Macedonia's)."""
     for token in sent:
         prep = token.head
-        if token.dep_ == "pobj" and prep.lower_ == "of" and prep.head.dep_ == "pobj":
+        if token.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in DIRECTIONS:
+            prep = prep.head  # "20 km north of Kabul", "southwest of Baghdad"
+        elif token.dep_ == "pobj" and prep.lower_ == "of" and prep.head.dep_ == "pobj":
             prep = prep.head.head  # "near the town of Mandera"
-        if token.dep_ == "pobj" and prep.lower_ in LOCATIVE_PREPS:
+        if token.dep_ == "pobj" and (prep.lower_ in LOCATIVE_PREPS or prep.lower_ in DIRECTIONS):
             for found in (places.get(token.i, ()), actors.get(token.i, ()),
                           (towns[token.i],) if token.i in towns else ()):
                 # (an embassy is not its country's soil: "at the Japanese embassy in Beijing"
