@@ -1263,3 +1263,8 @@ def test_a_place_north_of_a_city_is_placed_there(code):
     e = one(code("U.S. jets struck an Islamic State target southwest of Mosul on Monday."),
             "ASSAULT")
     assert "IRQ" in countries(e["target"])
+
+
+def test_who_reports_an_event_is_not_its_inferred_target(code):
+    events = code("The US said that Iraq had attacked themselves.")
+    assert "USA" not in countries(one(events, "ASSAULT")["target"])

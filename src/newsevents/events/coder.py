@@ -521,11 +521,15 @@ class SentenceCoder:
                    ) -> tuple[tuple[int, Actor], ...]:
         """The sentence's actors and places that may stand for a target the parse does not
         give: not the victims of a deed the event is about ("condemned the killing of X": X is
-        not whom the condemnation is aimed at)."""
+        not whom the condemnation is aimed at), nor whoever reports the event."""
         root = draft.trigger.root
         victims = {t.i for o in self.objects(root) if self.hostile_deed(o)
                    for t in o.subtree if t.i != o.i}
-        return tuple((i, a) for i, a in mentioned if i not in victims)
+        # (nor who reports it: "the US said Iraq had attacked" is no attack on the US)
+        speakers = {t.i for head in root.ancestors
+                    if self.lex.frames.get(head.lemma_.lower()) == "speech"
+                    for c in head.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+        return tuple((i, a) for i, a in mentioned if i not in victims | speakers)
 
     def agent_of(self, noun: Token) -> tuple[Actor, ...]:
         """Who did what an event noun names: its own actor ("the Israeli attack"), its
