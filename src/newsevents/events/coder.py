@@ -1192,7 +1192,7 @@ class SentenceCoder:
             target = (rule.cameo.startswith(TRANSFER_CODES) and self.receiver(verb)) or \
                 self.target(verb, noun, objects=not own_means,
                             kind=self.lex.code(rule.cameo).plover)
-            if rule.cameo == DISSENT and source and all(
+            if rule.cameo == DISSENT and noun is None and source and all(
                     a.sector in (None, "GOV", "IGO") and (a.country or a.code) for a in source):
                 # "Tokyo protested the incursion": a state's protest is an official complaint
                 rule = replace(rule, cameo=OFFICIAL_COMPLAINT)
