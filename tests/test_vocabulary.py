@@ -413,3 +413,14 @@ def test_retaliation_and_punishment(code, text, kind, cameo):
 def test_declaring_a_diplomat_persona_non_grata_expels_him(code, text, target):
     e = next(e for e in code(text) if e["event"] == "SANCTION")
     assert e["cameo"] == "161" and e["target"]["country"] == target
+
+
+@pytest.mark.parametrize(("text", "kind", "cameo"), [
+    ("Hungary blocked the EU's 50-billion-euro aid package for Ukraine.", "REJECT", "129"),
+    ("Israeli forces blocked aid convoys from entering Gaza.", "ASSAULT", "191"),
+    ("Microsoft said Russian state hackers had breached the email accounts of executives.",
+     "COERCE", "171"),
+    ("The UN said Iran had breached the nuclear deal.", "ACCUSE", "112"),
+])
+def test_blocking_and_breaching_by_what_is_blocked_or_breached(code, text, kind, cameo):
+    assert (kind, cameo) in [(e["event"], e["cameo"]) for e in code(text)]
