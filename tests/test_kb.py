@@ -19,7 +19,7 @@ from newsevents.kb import read_file, tabari
 PETRARCH = SHARED / "petrarch"
 # What the importer and coder reach on PETRARCH's 284 unit-test records (see README), less a
 # point for the coder's own changes; a floor.
-PETRARCH_FLOOR = {"exact": 0.41, "root": 0.61, "any": 0.51}
+PETRARCH_FLOOR = {"exact": 0.41, "root": 0.62, "any": 0.51}
 
 MINE = """\
 # version: 2030.01.01
