@@ -551,14 +551,13 @@ class SentenceCoder:
         """A threat with no foreign target of its own is aimed at whoever its condition
         names: "threatened to demand the canal's return to U.S. control if Panama did not cut
         its fees": Panama."""
-        own = {a.country for a in source}
-        if any(a.country and a.country not in own for a in target):
+        if _foreign(target, source):
             return target
         for clause in verb.subtree:
             if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS
                                               for c in clause.children):
                 found = self.subject(clause)[0]
-                if any(a.country and a.country not in own for a in found):
+                if _foreign(found, source):
                     return found
         return target
 
@@ -1202,22 +1201,20 @@ class SentenceCoder:
                 rule, target, trig = replace(rule, cameo=DEFIANCE), self.agent_of(noun), verb
             if reactor:
                 target = undergoer
-            if any(o.lemma_.lower() in self.lex.words["diplomat"] for o in objects) and not any(
-                    a.country and a.country not in {s.country for s in source} for a in target):
+            if any(o.lemma_.lower() in self.lex.words["diplomat"] for o in objects) and not \
+                    _foreign(target, source):
                 # "recalled its ambassador from Algiers": from the country he is posted to
                 target = next((found for head in (verb, *objects) for p in head.children
                                if p.dep_ == "prep" and p.lower_ in ("from", "to", "in")
                                for o in p.children if o.dep_ == "pobj"
                                for found in [self.actors_at(o) or self.town_at(o)]
                                if found), target)
-            if self.lex.code(rule.cameo).plover == "AID" and not any(
-                    a.country and a.country not in {s.country for s in source} for a in target):
+            if self.lex.code(rule.cameo).plover == "AID" and not _foreign(target, source):
                 # "delivered fighter jets to Ukraine", "sent helicopters to help the Colombian
                 # army": what is sent is the giver's; the aid goes to whom it reaches
                 target = next((found for found in (self.receiver(verb),
                                                    self.condition_or_purpose(verb))
-                               if any(a.country and a.country not in {s.country for s in source}
-                                      for a in found)), target)
+                               if _foreign(found, source)), target)
             received = self.receiver(verb) if rule.cameo == UNSPECIFIED_HANDOVER else ()
             if received and all(a.country and a.country not in {s.country for s in source}
                                 for a in received):
@@ -1285,9 +1282,9 @@ class SentenceCoder:
         did it, when it names no foreign target of its own: "imposed export controls in
         retaliation for Washington's chip restrictions", "ordered the deployment of troops in
         response to the arrival of U.S. warships"."""
-        own = {a.country for a in source}
-        if any(a.country and a.country not in own for a in target):
+        if _foreign(target, source):
             return target
+        own = {a.country for a in source}
         deeds = [d for p in verb.children if p.dep_ == "prep" and p.lower_ == "in"
                  for n in p.children if n.dep_ == "pobj"
                  and n.lemma_.lower() in self.lex.words["answer"]
@@ -1526,6 +1523,12 @@ def _towns(doc: Doc) -> dict[int, Actor]:
                       sector=None, start=m.start_char, end=m.end_char, kind="named")
         found.update({i: actor for i in range(m.start, m.end)})
     return found
+
+
+def _foreign(actors: tuple[Actor, ...], source: tuple[Actor, ...]) -> bool:
+    """Whether `actors` name a country other than the source's."""
+    own = {a.country for a in source}
+    return any(a.country and a.country not in own for a in actors)
 
 
 def _tense_of(verb: Token, speaker: Token) -> bool:
