@@ -1003,8 +1003,8 @@ class SentenceCoder:
             if frame == "refusal" and inner.plover in ("REJECT", "ACCUSE", "THREATEN"):
                 code = None
             code = code or (own_rule.cameo if own_rule else root + "0")
-            if frame == "refusal" and self.kept_open(comp) is not None:
-                code = self.kept_open(comp)  # "refused to rule out the use of force"
+            if frame == "refusal" and (kept_open := self.kept_open(comp)) is not None:
+                code = kept_open  # "refused to rule out the use of force"
             if root == "03" and rule.cameo == HOSTING and any(
                     (talks := self.noun_rule(o)) is not None
                     and self.lex.code(talks.cameo).plover == "CONSULT"
