@@ -1268,3 +1268,17 @@ def test_a_place_north_of_a_city_is_placed_there(code):
 def test_who_reports_an_event_is_not_its_inferred_target(code):
     events = code("The US said that Iraq had attacked themselves.")
     assert "USA" not in countries(one(events, "ASSAULT")["target"])
+
+
+def test_a_protest_over_a_deed_is_aimed_at_its_doer_not_its_victims(code):
+    e = one(code("Japan lodged a formal protest with China over the detention of four Japanese "
+                 "nationals."), "ACCUSE")
+    assert countries(e["target"]) == {"CHN"}
+    e = one(code("Iran filed a complaint with the UN over Israel's attack on its consulate."),
+            "ACCUSE")
+    assert countries(e["target"]) == {"ISR"}
+
+
+def test_taking_to_the_streets_is_a_demonstration(code):
+    e = one(code("Thousands of Kenyans took to the streets of Nairobi on Tuesday."), "PROTEST")
+    assert e["cameo"] == "141" and countries(e["source"]) == {"KEN"}

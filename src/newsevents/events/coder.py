@@ -406,8 +406,11 @@ class SentenceCoder:
                         and self.verb_rule(c) is not None
                         and self.lex.code(self.verb_rule(c).cameo).plover == "ACCUSE"
                         for o in self.objects(c)]
-            found = next((found for o in accused for found in [self.actors_at(o) or tuple(
-                a for c in o.children if c.dep_ == "poss" for a in self.actors.get(c.i, ()))]
+            # (over a deed: whoever did it, not whom it was done to: "protested over the
+            # detention of four Japanese nationals")
+            found = next((found for o in accused for found in [
+                self.agent_of(o) if self.hostile_deed(o) else self.actors_at(o) or tuple(
+                    a for c in o.children if c.dep_ == "poss" for a in self.actors.get(c.i, ()))]
                 if any(a.country or a.code for a in found)), ())
             if found:
                 return found
