@@ -424,3 +424,13 @@ def test_declaring_a_diplomat_persona_non_grata_expels_him(code, text, target):
 ])
 def test_blocking_and_breaching_by_what_is_blocked_or_breached(code, text, kind, cameo):
     assert (kind, cameo) in [(e["event"], e["cameo"]) for e in code(text)]
+
+
+@pytest.mark.parametrize(("text", "kind", "cameo"), [
+    ("Kenya sent 400 police officers to Haiti to help fight gangs.", "AID", "074"),
+    ("The EU will send 1,000 police officers to help secure the elections in Kosovo.", "AGREE",
+     "033"),
+    ("Israel sent troops to the border.", "MOBILIZE", "154"),
+])
+def test_forces_sent_to_help_are_aid(code, text, kind, cameo):
+    assert (kind, cameo) in [(e["event"], e["cameo"]) for e in code(text)]
