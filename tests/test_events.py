@@ -1282,9 +1282,3 @@ def test_a_protest_over_a_deed_is_aimed_at_its_doer_not_its_victims(code):
 def test_taking_to_the_streets_is_a_demonstration(code):
     e = one(code("Thousands of Kenyans took to the streets of Nairobi on Tuesday."), "PROTEST")
     assert e["cameo"] == "141" and countries(e["source"]) == {"KEN"}
-
-
-def test_what_one_agrees_to_do_is_agreed_not_threatened(code):
-    e = one(code("Mexico agreed to deploy 10,000 troops to its northern border."), "AGREE")
-    assert e["cameo"].startswith("03")
-    assert one(code("Russia vowed to retaliate against Ukraine."), "THREATEN")

@@ -109,8 +109,6 @@ HOSTING, MEDIATION_INTENT, MEDIATION = "043", "039", "045"
 # Verbs whose object does not do what follows ("promised Kyiv to deliver jets": the promiser
 # does); with any other verb it does ("prompting the president to accuse Israel").
 SUBJECT_CONTROL = {"promise", "pledge", "vow", "threaten", "offer"}
-# Intent verbs of consent: what one agrees to do, hostile or not, is agreed, not threatened.
-CONSENTING = {"agree", "consent"}
 # Verbs that exclude an option: not excluding a hostile one keeps it open, a threat.
 EXCLUDING = {("rule", "out"), ("exclude", "")}
 # Rejecting another's demands by acting despite them, or an accusation by denying it.
@@ -1007,8 +1005,6 @@ class SentenceCoder:
             code = self.lex.complements.get((root, inner.plover or ""))
             if frame == "refusal" and inner.plover in ("REJECT", "ACCUSE", "THREATEN"):
                 code = None
-            if root == "03" and verb.lemma_.lower() in CONSENTING and code and code[:2] == "13":
-                code = None  # "Mexico agreed to deploy troops to its border": an agreement
             code = code or (own_rule.cameo if own_rule else root + "0")
             if frame == "refusal" and (kept_open := self.kept_open(comp)) is not None:
                 code = kept_open  # "refused to rule out the use of force"
