@@ -163,7 +163,7 @@ class EventCoder:
             found = [d for d in coder.code()
                      if _codable(replace(d, location=location or home)) or (
                          location and not d.source
-                         and self.lexicon.code(d.cameo).plover in UNATTRIBUTED)]
+                         and self.lexicon.kind(d.cameo) in UNATTRIBUTED)]
             mentioned = _mentioned(sent, actors, places, towns)
             for draft in found:
                 draft.target = draft.target or coder.deed_told_before(draft, drafts)
@@ -349,7 +349,7 @@ class SentenceCoder:
         rule = self.verb_rule(verb) if speaker is not None else None
         if speaker is not None and self.lex.frames.get(speaker.lemma_.lower()) == "speech" \
                 and (self.lex.frames.get(verb.lemma_.lower()) in SPEAKERS_ACTS
-                     or rule is not None and self.lex.code(rule.cameo).plover in SAID_ALONGSIDE
+                     or rule is not None and self.lex.kind(rule.cameo) in SAID_ALONGSIDE
                      and (not self.subject(verb.head)[0] or _tense_of(verb, speaker))):
             # (an accusation after a clause with no actor of its own: "X's office said
             # several clauses remained unresolved and accused Hamas of ..."; or in the
@@ -404,7 +404,7 @@ class SentenceCoder:
             accused += [o for head in [*heads, verb] for c in head.children
                         if c.dep_ in ("acl", "advcl") and c.tag_ == "VBG"
                         and self.verb_rule(c) is not None
-                        and self.lex.code(self.verb_rule(c).cameo).plover == "ACCUSE"
+                        and self.lex.kind(self.verb_rule(c).cameo) == "ACCUSE"
                         for o in self.objects(c)]
             # (over a deed: whoever did it, not whom it was done to: "protested over the
             # detention of four Japanese nationals")
@@ -495,19 +495,19 @@ class SentenceCoder:
     def hostile_deed(self, noun: Token) -> bool:
         """An event noun of force ("the killing", "the attack", "the arrest")."""
         rule = self.noun_rule(noun) if noun.pos_ == "NOUN" else None
-        return rule is not None and self.lex.code(rule.cameo).plover in ("ASSAULT", "COERCE")
+        return rule is not None and self.lex.kind(rule.cameo) in ("ASSAULT", "COERCE")
 
     def deed_told_before(self, draft: Draft, earlier: list[Draft]) -> tuple[Actor, ...]:
         """"North Korea fired a missile ... Blinken condemned the launch" (or "the move"): an
         act named by a noun with no actor of its own, told in the sentences before, was done
         by whoever did it there."""
-        kind = self.lex.code(draft.cameo).plover
+        kind = self.lex.kind(draft.cameo)
         for noun in self.objects(draft.clause if draft.clause is not None
                                  else draft.trigger.root):
             rule = self.noun_rule(noun) if noun.pos_ == "NOUN" else None
             restated = noun.lemma_.lower() in self.lex.words["restating"]
             if (rule is None and not restated) or self.actors_at(noun) or self.agent_of(noun) \
-                    or rule is not None and self.lex.code(rule.cameo).plover == kind:
+                    or rule is not None and self.lex.kind(rule.cameo) == kind:
                 continue  # (nobody's, or the event itself: "expressed condolences")
             own = {(a.name, a.country, a.code) for a in draft.source}
             for told in reversed(earlier[-DEEDS_RECALLED:]):
@@ -516,7 +516,7 @@ class SentenceCoder:
                                  self.lex.words["outsider"])
                 if doers and not {(a.name, a.country, a.code) for a in told.source} & own and (
                         restated or told.trigger.root.lemma_ == noun.lemma_
-                        or self.lex.code(told.cameo).plover == self.lex.code(rule.cameo).plover):
+                        or self.lex.kind(told.cameo) == self.lex.kind(rule.cameo)):
                     return doers
         return ()
 
@@ -594,7 +594,7 @@ class SentenceCoder:
                 continue
             for pobj in prep.children:
                 rule = self.noun_rule(pobj) if pobj.dep_ == "pobj" else None
-                if rule is None or self.lex.code(rule.cameo).plover != "CONSULT":
+                if rule is None or self.lex.kind(rule.cameo) != "CONSULT":
                     continue
                 for inner in pobj.children:
                     if inner.dep_ == "prep" and inner.lower_ == "with":
@@ -646,8 +646,8 @@ class SentenceCoder:
         kinds = [self.kept_kind(n) for o in self.objects(verb)
                  for n in (o, *(c for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
                                 for c in p.children))]
-        return next((self.lex.complements.get(("13", k)) for k in kinds
-                     if self.lex.complements.get(("13", k))), "130")
+        return next((code for k in kinds if (code := self.lex.complements.get(("13", k)))),
+                    "130")
 
     def kept_kind(self, noun: Token) -> str | None:
         """What an option kept open is: "force", "military action", "a strike on Iranian sites"
@@ -657,7 +657,7 @@ class SentenceCoder:
                 or rule is not None and rule.cameo == LABOUR_STRIKE and any(
                     p.dep_ == "prep" and p.lower_ in ("on", "against") for p in noun.children):
             return "ASSAULT"
-        return self.lex.code(rule.cameo).plover if rule is not None else None
+        return self.lex.kind(rule.cameo) if rule is not None else None
 
     def scheduled(self, verb: Token) -> bool:
         """"is due to travel", "is expected to meet": an act on a schedule, to come (coded as
@@ -737,7 +737,7 @@ class SentenceCoder:
             if draft:
                 drafts.append(draft)
         drafts.extend(self.brokered(drafts))
-        refusals = {i: d for d in drafts if self.lex.code(d.cameo).plover == "REJECT"
+        refusals = {i: d for d in drafts if self.lex.kind(d.cameo) == "REJECT"
                     for i in (d.trigger.root.i, *((d.clause.i,) if d.clause else ()))}
         for defied in filter(None, map(self.defiance, tokens)):
             refusal = refusals.get(defied.clause.i) or refusals.get(defied.clause.head.i)
@@ -750,7 +750,7 @@ class SentenceCoder:
                 d.notes.append("ultimatum")
             if d.clause is not None and d.clause.pos_ in ("VERB", "AUX"):
                 d.target = self.answered(d.clause, d.source, d.target)
-                if self.lex.code(d.cameo).plover == "THREATEN" or "ultimatum" in d.notes:
+                if self.lex.kind(d.cameo) == "THREATEN" or "ultimatum" in d.notes:
                     d.target = self.threatened(d.clause, d.source, d.target)
         return drafts
 
@@ -810,7 +810,7 @@ class SentenceCoder:
                     found.append(Draft(
                         cameo=rule.cameo, source=asked,
                         trigger=self.sent.doc[trig.i: trig.i + 1],
-                        target=self.target(more, noun, kind=self.lex.code(rule.cameo).plover),
+                        target=self.target(more, noun, kind=self.lex.kind(rule.cameo)),
                         mode=rule.mode,
                         negated=self.negated(more, noun), modality="requested",
                         via="frame", clause=more))
@@ -876,7 +876,7 @@ class SentenceCoder:
                           source=source, target=target, via="frame", clause=verb)] \
                 if source and target else []
         found = self.events_of(comp)
-        inner = self.lex.code(found[0][0].cameo).plover if found else None
+        inner = self.lex.kind(found[0][0].cameo) if found else None
         if any(c.dep_ == "aux" and c.lower_ in DEONTIC_AUX for c in comp.children):
             code = self.lex.complements.get(("10", inner or ""), "100")
             self.used.update({verb.i, *(t.i for t in comp.subtree)})  # all of it is demanded
@@ -942,7 +942,7 @@ class SentenceCoder:
             commanded = True
         if frame == "preparation":
             inner = self.events_of(comp) if comp is not None else []
-            plover = self.lex.code(inner[0][0].cameo).plover if inner else None
+            plover = self.lex.kind(inner[0][0].cameo) if inner else None
             frame = "preparation" if (FRAME_ROOTS["preparation"], plover or "") in \
                 self.lex.complements else "attempt"
         if frame == "attempt":
@@ -1010,7 +1010,7 @@ class SentenceCoder:
                 code = kept_open  # "refused to rule out the use of force"
             if root == "03" and rule.cameo == HOSTING and any(
                     (talks := self.noun_rule(o)) is not None
-                    and self.lex.code(talks.cameo).plover == "CONSULT"
+                    and self.lex.kind(talks.cameo) == "CONSULT"
                     for o in self.objects(comp)):
                 code = MEDIATION_INTENT  # "offered to host talks between Israel and Hamas"
             self.used.update({trig.i, comp.i})
@@ -1040,8 +1040,8 @@ class SentenceCoder:
             return [Draft(cameo=code, trigger=self.sent.doc[verb.i: verb.i + 1],
                           source=source, target=target, negated=self.negated(verb), via="frame",
                           modality=sentence_modality, clause=verb)]
-        if commanded and len(requested) == 1 and self.lex.code(
-                requested[0].cameo).plover == "COERCE" and source and all(
+        if commanded and len(requested) == 1 and self.lex.kind(
+                requested[0].cameo) == "COERCE" and source and all(
                 a.sector in STATE_SECTORS for a in source) and target and all(
                 a.sector not in STATE_SECTORS and a.country in {s.country for s in source} | {None}
                 for a in target):
@@ -1069,10 +1069,10 @@ class SentenceCoder:
         if not (infinitive or verb.tag_ == "VBG"):
             return False
         rule, head_rule = self.verb_rule(verb), self.verb_rule(verb.head)
-        said = rule is not None and self.lex.code(rule.cameo).plover in SAID_ALONGSIDE or \
+        said = rule is not None and self.lex.kind(rule.cameo) in SAID_ALONGSIDE or \
             self.lex.frames.get(verb.lemma_.lower()) in ("threat", "accusation")
         if not infinitive and said and not (
-                head_rule and self.lex.code(head_rule.cameo).plover == "PROTEST"):
+                head_rule and self.lex.kind(head_rule.cameo) == "PROTEST"):
             # (a protest "calling for independence" carries its demand; hostage-takers
             # "threatening to blow up the building" make a threat)
             return False
@@ -1099,7 +1099,7 @@ class SentenceCoder:
                 "NOUN", "PROPN") or self.objects(verb):
             return False
         rule = self.verb_rule(verb)
-        return rule is not None and self.lex.code(rule.cameo).plover == "PROTEST"
+        return rule is not None and self.lex.kind(rule.cameo) == "PROTEST"
 
     def is_background(self, verb: Token) -> bool:
         """Relative and noun-modifying clauses ("a helicopter that was captured", "property
@@ -1193,13 +1193,13 @@ class SentenceCoder:
                 for o in objects for a in self.actors_at(o))
             target = (rule.cameo.startswith(TRANSFER_CODES) and self.receiver(verb)) or \
                 self.target(verb, noun, objects=not own_means,
-                            kind=self.lex.code(rule.cameo).plover)
+                            kind=self.lex.kind(rule.cameo))
             if rule.cameo == DISSENT and noun is None and source and all(
                     a.sector in (None, "GOV", "IGO") and (a.country or a.code) for a in source):
                 # "Tokyo protested the incursion": a state's protest is an official complaint
                 rule = replace(rule, cameo=OFFICIAL_COMPLAINT)
             if noun is not None and self.lex.frames.get(verb.lemma_.lower()) == "denial" \
-                    and self.lex.code(rule.cameo).plover == "ACCUSE":
+                    and self.lex.kind(rule.cameo) == "ACCUSE":
                 # "Moscow denies the accusation": it rejects whoever made it
                 rule, target, trig = replace(rule, cameo=DEFIANCE), self.agent_of(noun), verb
             if reactor:
@@ -1212,7 +1212,7 @@ class SentenceCoder:
                                for o in p.children if o.dep_ == "pobj"
                                for found in [self.actors_at(o) or self.town_at(o)]
                                if found), target)
-            if self.lex.code(rule.cameo).plover == "AID" and not _foreign(target, source):
+            if self.lex.kind(rule.cameo) == "AID" and not _foreign(target, source):
                 # "delivered fighter jets to Ukraine", "sent helicopters to help the Colombian
                 # army": what is sent is the giver's; the aid goes to whom it reaches
                 target = next((found for found in (self.receiver(verb),
@@ -1223,7 +1223,7 @@ class SentenceCoder:
                                 for a in received):
                 # "handed over a drug lord to U.S. marshals": to another state, an extradition
                 rule, target = replace(rule, cameo=EXTRADITION), received
-            if not target and self.lex.code(rule.cameo).plover == "REQUEST":
+            if not target and self.lex.kind(rule.cameo) == "REQUEST":
                 target = self.coordinated_target(verb)
             if not target and rule.prep:  # "would stand by Kyiv": the particle's object
                 target = self.actors_after(verb, rule.prep)
@@ -1231,7 +1231,7 @@ class SentenceCoder:
                 # "was extradited from Chile to Peru": by Chile
                 source = self.actors_after(verb, "from")
             demanded = self.demanded(verb)
-            if demanded is not None and self.lex.code(rule.cameo).plover == "REQUEST":
+            if demanded is not None and self.lex.kind(rule.cameo) == "REQUEST":
                 # "reiterated its demand ... that Israel ease ...": Israel is asked; what it
                 # is asked to do is part of the request, not an event of its own.
                 target = target or self.subject(demanded)[0]
@@ -1353,14 +1353,14 @@ class SentenceCoder:
         if frame == "attempt" and noun.dep_ in ("nsubj", "nsubjpass"):
             return False  # "the riots are continuing": the event goes on
         head_rule = self.verb_rule(head) if head.pos_ == "VERB" else None
-        if noun.dep_ == "dobj" and head_rule is not None and self.lex.code(
-                head_rule.cameo).plover == "ACCUSE" and self.hostile_deed(noun):
+        if noun.dep_ == "dobj" and head_rule is not None and self.lex.kind(
+                head_rule.cameo) == "ACCUSE" and self.hostile_deed(noun):
             return False  # "condemned the killing of X": the killing is news too
         if head.pos_ == "NOUN" and noun.dep_ == "pobj" and head.i != noun.i:
             # "in protest against the trade deal": what is opposed is no news of its own
             # (but "gratitude for Russian aid" tells of the aid)
             rule = self.noun_rule(head)
-            return rule is not None and self.lex.code(rule.cameo).plover in OPPOSING
+            return rule is not None and self.lex.kind(rule.cameo) in OPPOSING
         return head.pos_ == "VERB" and bool(self.verb_rule(head) or frame)
 
     def dated_in_the_past(self, noun: Token) -> bool:
@@ -1386,7 +1386,7 @@ class SentenceCoder:
             self.claimant(noun) or next(
             (found for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
              and c.lemma_.lower() in self.lex.words["organising"]
-             and self.lex.code(rule.cameo).plover != "CONSULT"  # (a summit's host: no party)
+             and self.lex.kind(rule.cameo) != "CONSULT"  # (a summit's host: no party)
              for found in [self.subject(c)[0]] if found), ())  # "a strike called by unions"
         target: tuple[Actor, ...] = ()
         if rule.cameo in DONE_TO_PEOPLE and source and all(a.kind == "person" for a in source) \
@@ -1426,9 +1426,9 @@ class SentenceCoder:
         if not source and noun.dep_ == "pobj" and noun.head.lower_ in (
                 "for", "to", "in", *(TIME_PREPS if partner else ())) \
                 and noun.head.head.i == clause.i and \
-                self.lex.code(rule.cameo).plover == "CONSULT" and clause.pos_ == "VERB":
+                self.lex.kind(rule.cameo) == "CONSULT" and clause.pos_ == "VERB":
             source = self.subject(clause)[0]  # "negotiators return to Geneva for talks"
-        if not source and self.lex.code(rule.cameo).plover == "PROTEST" and \
+        if not source and self.lex.kind(rule.cameo) == "PROTEST" and \
                 clause.pos_ == "VERB" and noun.dep_ in ("pobj", "advcl") and \
                 noun.lemma_.lower() != "strike":  # ("strikes" alone may be air strikes)
             # "resigned after weeks of street protests": the governed protest against the
@@ -1440,7 +1440,7 @@ class SentenceCoder:
                                 kind="agent"),)
                 target = target or governing
         if not any(a.country or a.code for a in source) and not (
-                self.lex.code(rule.cameo).plover in UNATTRIBUTED and any(
+                self.lex.kind(rule.cameo) in UNATTRIBUTED and any(
                     a.country for a in target) and target_prep in ("on", "upon", "of")):
             # (nobody known: "in its war with Iraq" with "its" unresolved; but "the attacks
             # on New York" are news whoever made them)

@@ -113,6 +113,10 @@ class Lexicon:
             code = code[:-1]
         return self.codes[code]
 
+    def kind(self, code: str) -> str | None:
+        """The PLOVER type of a CAMEO code (None for statements and appeals, 01x/02x)."""
+        return self.code(code).plover
+
 
 @lru_cache(maxsize=4)
 def load_lexicon(user_dirs: tuple[str, ...] = ()) -> Lexicon:
